@@ -1,0 +1,65 @@
+// Lint: type-aware TypeScript rules, and the layer direction of the architecture:
+// core <- store <- services <- api / cli / jobs. Each layer may import only the layers to its left.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const layer = (files, forbidden, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: forbidden.map((group) => ({ group: [group], message })) },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'web/dist/**', 'coverage/**', 'bench/.out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'bench/*.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description' }],
+    },
+  },
+  layer(
+    ['src/core/**/*.ts'],
+    ['**/store/**', '**/services/**', '**/import/**', '**/api/**', '**/cli/**', '**/jobs/**', 'node:*', 'kysely', 'better-sqlite3', 'pg'],
+    'core is pure domain: no I/O and nothing from the outer layers.',
+  ),
+  layer(
+    ['src/store/**/*.ts'],
+    ['**/services/**', '**/import/**', '**/api/**', '**/cli/**', '**/jobs/**'],
+    'store may import only core.',
+  ),
+  layer(
+    ['src/import/**/*.ts'],
+    ['**/services/**', '**/api/**', '**/cli/**', '**/jobs/**'],
+    'import may import only core and store.',
+  ),
+  layer(
+    ['src/services/**/*.ts'],
+    ['**/api/**', '**/cli/**', '**/jobs/**'],
+    'services may import only core, store and import.',
+  ),
+  layer(
+    ['src/api/**/*.ts', 'src/cli/**/*.ts', 'src/jobs/**/*.ts'],
+    ['**/store/**', '**/import/**', '!**/store/testing/**'],
+    'api, cli and jobs go through services.',
+  ),
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.test.ts', 'bench/**', 'e2e/**'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

@@ -1,0 +1,11 @@
+import type { Kysely } from 'kysely';
+import type { Engine } from '../engine.ts';
+import * as m0001 from './0001-initial.ts';
+
+export interface Migration {
+  readonly name: string;
+  up(db: Kysely<unknown>, engine: Engine): Promise<void>;
+}
+
+/** Every migration this build knows, in order. Names never change once released. */
+export const MIGRATIONS: readonly Migration[] = [{ name: '0001-initial', up: m0001.up }];
