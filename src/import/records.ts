@@ -4,6 +4,7 @@
  * These shapes are the contract between parsing (readers, presets, mappings) and writing.
  */
 import type { ForecastCategory } from '../core/pipeline/forecast-category.ts';
+import type { TrackedField } from '../core/pipeline/tracked-field.ts';
 import type { CurrencyCode } from '../core/shared/currency.ts';
 import type { Money } from '../core/shared/money.ts';
 import type { PlainDate } from '../core/shared/plain-date.ts';
@@ -89,10 +90,6 @@ export interface OpportunityHistoryRecord {
   readonly closeDate: PlainDate | null;
   readonly forecastCategory: ForecastCategory | null;
 }
-
-/** The fields whose history is kept. */
-export const TRACKED_FIELDS = ['stage', 'amount', 'close_date', 'forecast_category', 'owner'] as const;
-export type TrackedField = (typeof TRACKED_FIELDS)[number];
 
 /** One field change (Salesforce OpportunityFieldHistory). Values are as written in the file. */
 export interface OpportunityFieldHistoryRecord {
