@@ -217,7 +217,7 @@ export interface OpportunityHistoryTable {
   new_value: string | null;
 }
 
-/** The pipeline as it stood at the start of each ISO week (Monday), one row per opportunity that existed. */
+/** The pipeline as it stood at the end of each ISO week's Monday, one row per opportunity that existed then. */
 export interface PipelineSnapshotTable {
   snapshot_date: string;
   opportunity_id: string;

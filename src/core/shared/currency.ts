@@ -41,7 +41,8 @@ export function parseCurrencyCode(value: string): CurrencyCode {
 
 /** Digits after the decimal point for a currency: 0 for JPY, 2 for USD, 3 for BHD. */
 export function currencyExponent(code: CurrencyCode): number {
-  const exponent = EXPONENTS[code];
+  // hasOwn, not a plain lookup: "toString" would otherwise find Object.prototype's function.
+  const exponent = isCurrencyCode(code) ? EXPONENTS[code] : undefined;
   if (exponent === undefined) throw new DomainError('unknown_currency', `Unknown currency code "${code}"`);
   return exponent;
 }

@@ -58,7 +58,18 @@ export async function createTestTarget(engine: Engine): Promise<{ target: string
       const client = new pg.Client({ connectionString: TEST_PG_URL });
       await client.connect();
       try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // pg's pool.end() resolves before its sockets have closed; forcing the drop at once would
+        // kill those closing sessions and surface as an uncaught error in the test run. Wait for
+        // them to go, and force only if they do not.
+        for (let attempt = 0; ; attempt += 1) {
+          try {
+            await client.query(`DROP DATABASE IF EXISTS ${name}${attempt < 20 ? '' : ' WITH (FORCE)'}`);
+            break;
+          } catch (error) {
+            if (attempt >= 20 || (error as { code?: string }).code !== '55006') throw error;
+            await new Promise((resolve) => setTimeout(resolve, 25));
+          }
+        }
       } finally {
         await client.end();
       }

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PlainDate } from '../core/shared/plain-date.ts';
+import { listAuditEvents } from '../store/audit-repository.ts';
+import { updateOpportunity } from '../store/opportunity-repository.ts';
+import { listSnapshotDates, readSnapshot } from '../store/snapshot-repository.ts';
+import { createFactories, type Factories } from '../store/testing/factories.ts';
+import { openTestStore, TEST_ENGINES, type TestStore } from '../store/testing/test-stores.ts';
+import { pipelineAsOf } from './pipeline-as-of.ts';
+import { mondaysBetween, refreshSnapshots } from './refresh-snapshots.ts';
+
+const d = (text: string): PlainDate => text as PlainDate;
+
+describe('mondaysBetween', () => {
+  it('lists the Mondays in the range, both ends inclusive', () => {
+    expect(mondaysBetween(d('2026-02-02'), d('2026-02-16'))).toEqual(['2026-02-02', '2026-02-09', '2026-02-16']);
+  });
+
+  it('starts at the first Monday after a mid-week start', () => {
+    expect(mondaysBetween(d('2026-02-04'), d('2026-02-10'))).toEqual(['2026-02-09']);
+  });
+});
+
+for (const engine of TEST_ENGINES) {
+  describe(`refreshSnapshots on ${engine}`, () => {
+    let store: TestStore;
+    let make: Factories;
+    beforeEach(async () => {
+      store = await openTestStore(engine);
+      make = createFactories(store);
+      const [alice, bob] = [await make.person(), await make.person()];
+      const negotiation = await make.stage('Negotiation/Review');
+      const won = await make.stage('Closed Won');
+      const a = await make.opportunity({ ownerId: alice.id, createdDate: d('2026-01-05') }, { historyAt: '2026-01-05T10:00:00Z' });
+      await updateOpportunity(store.db, a.id, { stageId: negotiation.id, forecastCategory: 'commit' }, { historyAt: '2026-01-20T10:00:00Z' });
+      await updateOpportunity(store.db, a.id, { stageId: won.id, forecastCategory: 'closed', isClosed: true, isWon: true, amountMinor: 2_000_000 }, { historyAt: '2026-02-03T10:00:00Z' });
+      const b = await make.opportunity({ ownerId: bob.id, createdDate: d('2026-01-14') }, { historyAt: '2026-01-14T10:00:00Z' });
+      await updateOpportunity(store.db, b.id, { ownerId: alice.id, closeDate: d('2026-09-30') }, { historyAt: '2026-01-27T08:00:00Z' });
+    });
+    afterEach(async () => {
+      await store.dispose();
+    });
+
+    it('writes one snapshot per Monday in the range and counts its rows', async () => {
+      const result = await refreshSnapshots(store, { from: d('2026-01-01'), to: d('2026-02-10') });
+      expect(result.snapshots).toEqual([
+        { date: '2026-01-05', rows: 1 },
+        { date: '2026-01-12', rows: 1 },
+        { date: '2026-01-19', rows: 2 },
+        { date: '2026-01-26', rows: 2 },
+        { date: '2026-02-02', rows: 2 },
+        { date: '2026-02-09', rows: 2 },
+      ]);
+      expect(result.rows).toBe(10);
+      expect(await listSnapshotDates(store.db)).toEqual(result.snapshots.map((s) => s.date));
+    });
+
+    it('stores for each Monday exactly the pipeline rebuilt from history for that date', async () => {
+      const mondays = mondaysBetween(d('2026-01-01'), d('2026-02-10'));
+      const rebuilt = await Promise.all(mondays.map((m) => pipelineAsOf(store, m)));
+      await refreshSnapshots(store, { from: d('2026-01-01'), to: d('2026-02-10') });
+      for (const [index, monday] of mondays.entries()) {
+        expect(await readSnapshot(store.db, monday)).toEqual(rebuilt[index]);
+        expect(await pipelineAsOf(store, monday, { openOnly: true })).toEqual(rebuilt[index]?.filter((r) => !r.isClosed));
+      }
+    });
+
+    it('replaces a Monday’s rows when refreshed again after the data changed', async () => {
+      expect((await refreshSnapshots(store, { from: d('2026-02-02'), to: d('2026-02-02') })).rows).toBe(2);
+      const late = await make.opportunity({ createdDate: d('2026-02-01') });
+      expect((await refreshSnapshots(store, { from: d('2026-02-02'), to: d('2026-02-02') })).rows).toBe(3);
+      expect((await readSnapshot(store.db, d('2026-02-02'))).map((r) => r.opportunityId)).toContain(late.id);
+    });
+
+    it('writes nothing for a range without a Monday', async () => {
+      expect(await refreshSnapshots(store, { from: d('2026-02-03'), to: d('2026-02-08') })).toEqual({ snapshots: [], rows: 0 });
+      expect(await listSnapshotDates(store.db)).toEqual([]);
+    });
+
+    it('records the refresh in the audit log', async () => {
+      await refreshSnapshots(store, { from: d('2026-02-02'), to: d('2026-02-09'), actor: 'scheduler' });
+      const events = await listAuditEvents(store.db, { objectType: 'pipeline_snapshot' });
+      expect(events.map((e) => [e.actor, e.action])).toEqual([['scheduler', 'refresh']]);
+    });
+
+    it('refuses a range that ends before it starts', async () => {
+      await expect(refreshSnapshots(store, { from: d('2026-02-09'), to: d('2026-02-02') })).rejects.toMatchObject({ code: 'invalid_argument' });
+    });
+  });
+}
