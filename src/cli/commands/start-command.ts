@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { workspaceSummary } from '../../services/database-status.ts';
+import { databaseFileExists, openAndMigrateDatabase } from '../../services/open-database.ts';
+import { globalOptions, print } from '../cli-context.ts';
+import { parsePort } from '../parse-options.ts';
+import { buildDemo, formatCounts } from './demo-command.ts';
+import { DEFAULT_PORT, serveDatabase } from './serve-command.ts';
+
+/** PORT from the environment, else 3000. */
+function portFromEnv(): number {
+  const value = process.env.PORT;
+  return value === undefined || value.trim() === '' ? DEFAULT_PORT : parsePort(value);
+}
+
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start')
+    .description('what `npm start` runs: on a new database, init and the demo company; then serve (PORT overrides 3000)')
+    .action(async (_options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      const port = portFromEnv();
+      const isNew = !databaseFileExists(global.db);
+      const { store, migrated } = await openAndMigrateDatabase(global.db);
+      try {
+        // A database without a workspace is as new as a missing file: nothing in it to protect.
+        if (isNew || (await workspaceSummary(store)) === null) {
+          if (!global.json) print(`Creating ${store.target}${migrated.length > 0 ? ` (schema ${migrated.join(', ')})` : ''} with the demo company…`);
+          const counts = await buildDemo(store, { seed: 42, scale: 1 });
+          if (!global.json) print(`Demo workspace ready: ${formatCounts(counts)}.`);
+        }
+      } finally {
+        await store.close();
+      }
+      await serveDatabase(global.db, { port, host: '127.0.0.1', json: global.json });
+    });
+}

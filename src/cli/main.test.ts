@@ -1,0 +1,160 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const BIN = new URL('../../bin/salesops.js', import.meta.url).pathname;
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the real command in a child process, as a user would, with no database variables set. */
+function salesops(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const { SALESOPS_DB: _a, DATABASE_URL: _b, ...rest } = process.env;
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...rest, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('salesops', () => {
+  let folder: string;
+  let db: string;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'salesops-cli-'));
+    db = join(folder, 'test.db');
+  });
+  afterEach(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('lists its commands and exit codes in --help', async () => {
+    const run = await salesops(['--help']);
+    expect(run.code).toBe(0);
+    for (const command of ['init', 'demo', 'import', 'export', 'serve', 'start', 'backup', 'status']) expect(run.stdout).toContain(`  ${command}`);
+    expect(run.stdout).toContain('Exit codes:');
+    expect(run.stdout).toMatch(/6 {2}not supported on this database engine/);
+  });
+
+  it('leaves the database as it was when init runs a second time', async () => {
+    const first = await salesops(['--db', db, 'init', '--name', 'Acme', '--currency', 'EUR']);
+    const before = await salesops(['--db', db, 'status', '--json']);
+    const second = await salesops(['--db', db, 'init', '--name', 'Other', '--currency', 'USD']);
+    const after = await salesops(['--db', db, 'status', '--json']);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    expect(first.stdout).toContain('Created workspace "Acme"');
+    expect(second.stdout).toContain('already exists; nothing changed');
+    expect(after.stdout).toBe(before.stdout);
+  });
+
+  it('prints status as JSON that parses', async () => {
+    await salesops(['--db', db, 'init', '--name', 'Acme']);
+    const run = await salesops(['status', '--json', '--db', db]);
+    const status = JSON.parse(run.stdout) as { engine: string; schema: { pending: string[] }; workspace: { name: string }; counts: { opportunities: number } };
+    expect(run.code).toBe(0);
+    expect(status).toMatchObject({ engine: 'sqlite', schema: { pending: [] }, workspace: { name: 'Acme' }, counts: { opportunities: 0 } });
+  });
+
+  it('exits 2 with one line for an unknown command', async () => {
+    const run = await salesops(['frobnicate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^error: unknown command 'frobnicate'/) as string]);
+  });
+
+  it('exits 4 with one readable line when --db points into a missing folder', async () => {
+    const run = await salesops(['--db', join(folder, 'missing', 'x.db'), 'init']);
+    expect(run.code).toBe(4);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^error: Cannot open SQLite database .*x\.db: .*directory does not exist/) as string]);
+  });
+
+  it('shows the stack with --verbose', async () => {
+    const run = await salesops(['--verbose', '--db', join(folder, 'missing', 'x.db'), 'init']);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain('StoreError (database_unreachable)');
+    expect(run.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('exits 4 with the command to run when the database does not exist yet', async () => {
+    const run = await salesops(['--db', db, 'status']);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain('salesops init');
+  });
+
+  it('exports only the header for opportunities of an empty database', async () => {
+    await salesops(['--db', db, 'init']);
+    const run = await salesops(['--db', db, 'export', 'opportunities', '--format', 'csv']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\r\n')).toEqual([expect.stringMatching(/^id,external_id,name,.*,amount,currency,/) as string, '']);
+  });
+
+  it('exits 2 when an XLSX export has no --out', async () => {
+    await salesops(['--db', db, 'init']);
+    const run = await salesops(['--db', db, 'export', 'accounts', '--format', 'xlsx']);
+    expect(run.code).toBe(2);
+  });
+
+  it('refuses a demo over a workspace that is not the demo, with exit 4', async () => {
+    await salesops(['--db', db, 'init', '--name', 'Real company']);
+    const run = await salesops(['--db', db, 'demo', '--scale', '0.05']);
+    expect(run.code).toBe(4);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining('"Real company", which is not a demo') as string]);
+  });
+
+  it('makes a backup that opens with the same row counts', async () => {
+    await salesops(['--db', db, 'demo', '--scale', '0.05']);
+    const copy = join(folder, 'copy.db');
+    const run = await salesops(['--db', db, 'backup', copy]);
+    const original = JSON.parse((await salesops(['--db', db, 'status', '--json'])).stdout) as { counts: unknown; workspace: unknown };
+    const restored = JSON.parse((await salesops(['--db', copy, 'status', '--json'])).stdout) as { counts: unknown; workspace: unknown };
+    expect(run.code).toBe(0);
+    expect(original.counts).toMatchObject({ opportunities: expect.any(Number) as number });
+    expect(restored.counts).toEqual(original.counts);
+    expect(restored.workspace).toEqual(original.workspace);
+  });
+
+  it('refuses to overwrite a backup file without --force', async () => {
+    await salesops(['--db', db, 'init']);
+    const copy = join(folder, 'copy.db');
+    await salesops(['--db', db, 'backup', copy]);
+    const again = await salesops(['--db', db, 'backup', copy]);
+    const forced = await salesops(['--db', db, 'backup', copy, '--force']);
+    expect([again.code, forced.code]).toEqual([2, 0]);
+    expect(again.stderr).toContain('--force');
+  });
+
+  it('exits 6 with the pg_dump command when asked to back up PostgreSQL', async () => {
+    const run = await salesops(['--db', 'postgres://salesops:secret@127.0.0.1:1/none', 'backup', 'out.dump']);
+    expect(run.code).toBe(6);
+    expect(run.stderr).toContain('pg_dump --format=custom --file out.dump');
+    expect(run.stderr).not.toContain('secret');
+  });
+
+  it('serves /api/health until SIGTERM, then exits 0', async () => {
+    await salesops(['--db', db, 'init', '--name', 'Acme']);
+    const { SALESOPS_DB: _a, DATABASE_URL: _b, ...env } = process.env;
+    const child = spawn(process.execPath, [BIN, '--db', db, '--json', 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /"url": "([^"]+)"/.exec(out);
+        if (match?.[1] !== undefined) resolve(match[1]);
+      });
+      child.on('close', (code) => reject(new Error(`serve exited ${code}`)));
+    });
+    const health = (await (await fetch(new URL('api/health', url))).json()) as { status: string; workspace: { name: string } };
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGTERM');
+    expect(health).toMatchObject({ status: 'ok', workspace: { name: 'Acme' } });
+    expect(await exited).toBe(0);
+  });
+});

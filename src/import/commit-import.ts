@@ -1,0 +1,178 @@
+import { newId } from '../store/new-id.ts';
+import type { Store } from '../store/database.ts';
+import { StoreError } from '../store/store-error.ts';
+import type { ParsedRowResult } from './presets/entity-layout.ts';
+import type { ImportEntity, ParsedRow, RowError } from './records.ts';
+import { columnNamer } from './writers/column-names.ts';
+import { createCurrencyRateWriter } from './writers/currency-rate-writer.ts';
+import type { EntityWriter } from './writers/entity-writer.ts';
+import { createFieldHistoryWriter, createHistoryWriter } from './writers/history-writer.ts';
+import { ImportContext } from './writers/import-context.ts';
+import { ImportLookups } from './writers/import-lookups.ts';
+import { beginImportTransaction } from './writers/import-transaction.ts';
+import { createLineItemWriter } from './writers/line-item-writer.ts';
+import { createAccountWriter } from './writers/account-writer.ts';
+import { createOpportunityWriter } from './writers/opportunity-writer.ts';
+import { createPersonWriter } from './writers/person-writer.ts';
+import { createProductWriter } from './writers/product-writer.ts';
+import { createSplitWriter } from './writers/split-writer.ts';
+
+/** The rows of one file: structurally what `openImportFile` returns. */
+export interface RecordSource<E extends ImportEntity> {
+  readonly path: string;
+  readonly entity: E;
+  readonly preset: string;
+  /** The header row, so errors name columns as the file heads them. */
+  readonly headers?: readonly string[];
+  rows(): AsyncIterable<ParsedRowResult<E>>;
+}
+
+export interface CommitOptions {
+  /** Validate everything, resolve every reference, then roll back. */
+  readonly dryRun?: boolean;
+  /** Who is importing, for the audit log. */
+  readonly actor: string;
+  /** How many errors `errors` keeps (default 1,000); `errorCount` and `onError` see them all. */
+  readonly maxReportedErrors?: number;
+  readonly onRow?: (rowsDone: number) => void;
+  /** Receives every row error as it is found, e.g. to stream them to a CSV report. */
+  readonly onError?: (error: RowError) => void;
+  /** ISO UTC instant stamped on the rows and history this file writes; default the clock. */
+  readonly now?: string;
+}
+
+export type CommitStatus = 'committed' | 'rejected' | 'dry_run';
+
+/**
+ * How a file went. A rejected or dry-run file wrote nothing; its counts say what the rows that
+ * passed would have done. inserted + updated + unchanged + rejected = rowsRead.
+ */
+export interface CommitResult {
+  readonly entity: ImportEntity;
+  readonly preset: string;
+  readonly status: CommitStatus;
+  readonly rowsRead: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly rejected: number;
+  /** The first `maxReportedErrors` errors, in the order found. */
+  readonly errors: readonly RowError[];
+  readonly errorCount: number;
+  readonly notes: readonly string[];
+  /** The import_run row of a committed file. */
+  readonly importRunId: string | null;
+}
+
+/** Rows handed to a writer at a time: large enough for multi-row statements, small enough to stay flat in memory. */
+const BATCH_ROWS = 1_000;
+
+function createWriter<E extends ImportEntity>(entity: E, ctx: ImportContext, lookups: ImportLookups): EntityWriter<E>;
+function createWriter(entity: ImportEntity, ctx: ImportContext, lookups: ImportLookups): EntityWriter<ImportEntity> {
+  const writers: { readonly [K in ImportEntity]: () => EntityWriter<K> } = {
+    currency_rate: () => createCurrencyRateWriter(ctx),
+    person: () => createPersonWriter(ctx, lookups),
+    product: () => createProductWriter(ctx),
+    account: () => createAccountWriter(ctx, lookups),
+    opportunity: () => createOpportunityWriter(ctx, lookups),
+    opportunity_history: () => createHistoryWriter(ctx, lookups),
+    opportunity_field_history: () => createFieldHistoryWriter(ctx, lookups),
+    line_item: () => createLineItemWriter(ctx, lookups),
+    split: () => createSplitWriter(ctx, lookups),
+  };
+  return writers[entity]();
+}
+
+async function assertWorkspace(ctx: ImportContext): Promise<void> {
+  const rows = await ctx.tx.all<{ n: number }>('SELECT count(*) AS n FROM workspace');
+  if (Number(rows[0]?.n ?? 0) === 0) {
+    throw new StoreError('database_not_initialised', 'The database has no workspace yet; initialise it before importing.');
+  }
+}
+
+async function recordRun(ctx: ImportContext, source: RecordSource<ImportEntity>, options: CommitOptions, startedAt: string): Promise<string> {
+  const runId = newId('importRun');
+  const { inserted, updated, unchanged, rejected } = ctx.counts;
+  const rowsRead = inserted + updated + unchanged + rejected;
+  const finishedAt = options.now ?? new Date().toISOString();
+  await ctx.tx.run(
+    `INSERT INTO import_run (id, started_at, finished_at, file_name, preset, entity, status, rows_read, inserted, updated, unchanged, rejected)
+     VALUES (?, ?, ?, ?, ?, ?, 'committed', ?, ?, ?, ?, ?)`,
+    [runId, startedAt, finishedAt, source.path, source.preset, source.entity, rowsRead, inserted, updated, unchanged, rejected],
+  );
+  const after = JSON.stringify({ file: source.path, preset: source.preset, entity: source.entity, rowsRead, inserted, updated, unchanged, rejected });
+  await ctx.tx.run(
+    `INSERT INTO audit_event (id, occurred_at, actor, action, object_type, object_id, before_json, after_json)
+     VALUES (?, ?, ?, 'import', 'import_run', ?, NULL, ?)`,
+    [newId('auditEvent'), finishedAt, options.actor, runId, after],
+  );
+  return runId;
+}
+
+/**
+ * Writes one file whole or not at all, in one transaction: any rejected row rolls everything back
+ * and the result names every bad row. Records are upserted by external id, so importing the same
+ * file twice changes nothing the second time. A committed file leaves one import_run row and one
+ * audit event, written in the same transaction.
+ *
+ * @example
+ *   const file = await openImportFile('Opportunity.csv', { preset: 'auto', locale: 'us' });
+ *   const result = await commitImport(store, file, { actor: 'ana@example.com' });
+ *   if (result.status === 'rejected') console.table(result.errors);
+ */
+export async function commitImport<E extends ImportEntity>(store: Store, source: RecordSource<E>, options: CommitOptions): Promise<CommitResult> {
+  const startedAt = options.now ?? new Date().toISOString();
+  const tx = await beginImportTransaction(store);
+  const ctx = new ImportContext({
+    tx,
+    now: options.now ?? startedAt,
+    column: columnNamer(source.entity, source.headers),
+    maxReportedErrors: options.maxReportedErrors ?? 1_000,
+    onError: options.onError,
+  });
+  try {
+    await assertWorkspace(ctx);
+    const writer = createWriter(source.entity, ctx, new ImportLookups(ctx));
+    let rowsRead = 0;
+    let batch: ParsedRow<E>[] = [];
+    for await (const parsed of source.rows()) {
+      rowsRead += 1;
+      if (parsed.ok) batch.push({ row: parsed.row, record: parsed.record });
+      else if (parsed.errors.length === 0) ctx.reject({ row: parsed.row, column: null, value: null, reason: 'The row could not be read' });
+      else for (const error of parsed.errors) ctx.reject(error);
+      if (batch.length >= BATCH_ROWS) {
+        await writer.writeBatch(batch);
+        batch = [];
+        options.onRow?.(rowsRead);
+      }
+    }
+    if (batch.length > 0) await writer.writeBatch(batch);
+    await writer.finish();
+    options.onRow?.(rowsRead);
+
+    const status: CommitStatus = ctx.errorCount > 0 ? 'rejected' : options.dryRun === true ? 'dry_run' : 'committed';
+    let importRunId: string | null = null;
+    await tx.rebuildIndexes();
+    if (status === 'committed') {
+      importRunId = await recordRun(ctx, source, options, startedAt);
+      await tx.commit();
+    } else {
+      await tx.rollback();
+    }
+    return {
+      entity: source.entity,
+      preset: source.preset,
+      status,
+      rowsRead,
+      ...ctx.counts,
+      errors: ctx.errors,
+      errorCount: ctx.errorCount,
+      notes: ctx.notes,
+      importRunId,
+    };
+  } catch (error) {
+    // The original error says what went wrong; a failed rollback on a broken connection adds nothing.
+    await tx.rollback().catch(() => undefined);
+    throw error;
+  }
+}

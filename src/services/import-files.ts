@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { commitImport, type CommitResult } from '../import/commit-import.ts';
+import { createErrorReportWriter, type ErrorReportWriter } from '../import/error-report.ts';
+import type { FileImportResult, ImportFilesOptions } from '../import/import-summary.ts';
+import { openImportFile, type ImportFile } from '../import/open-import-file.ts';
+import { IMPORT_ENTITIES, type RowError } from '../import/records.ts';
+import type { Store } from '../store/database.ts';
+
+interface Opened {
+  readonly path: string;
+  readonly file: ImportFile | null;
+  readonly failure: string | null;
+}
+
+/** Where a file's error CSV goes: beside it by default; `errorsPath` is the file for one input, a folder for several. */
+function errorReportPathFor(input: string, options: ImportFilesOptions, inputs: number): string {
+  if (options.errorsPath === undefined) return `${input}.errors.csv`;
+  if (inputs === 1) return options.errorsPath;
+  mkdirSync(options.errorsPath, { recursive: true });
+  return join(options.errorsPath, `${basename(input)}.errors.csv`);
+}
+
+function failed(path: string, file: ImportFile | null, failure: string, started: number): FileImportResult {
+  return {
+    file: path,
+    entity: file?.entity ?? null,
+    preset: file?.preset ?? null,
+    status: 'failed',
+    rowsRead: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    errors: [],
+    errorCount: 0,
+    errorReportPath: null,
+    failure,
+    notes: file?.notes() ?? [],
+    elapsedMs: performance.now() - started,
+  };
+}
+
+async function importOne(store: Store, opened: Opened & { file: ImportFile }, options: ImportFilesOptions, inputs: number): Promise<FileImportResult> {
+  const started = performance.now();
+  const { path, file } = opened;
+  let report: ErrorReportWriter | null = null;
+  const onError = (error: RowError): void => {
+    report ??= createErrorReportWriter(errorReportPathFor(path, options, inputs));
+    report.write(error);
+  };
+  let result: CommitResult;
+  try {
+    result = await commitImport(store, file, {
+      actor: options.actor,
+      dryRun: options.dryRun ?? false,
+      maxReportedErrors: options.maxReportedErrors ?? 1_000,
+      onError,
+      onRow: (rowsDone) => options.onProgress?.({ file: path, entity: file.entity, rowsDone, bytesRead: file.bytesRead(), totalBytes: file.totalBytes }),
+    });
+  } catch (error) {
+    return failed(path, file, (error as Error).message, started);
+  } finally {
+    await file.close();
+    await (report as ErrorReportWriter | null)?.close();
+  }
+  return {
+    file: path,
+    entity: result.entity,
+    preset: result.preset,
+    status: result.status,
+    rowsRead: result.rowsRead,
+    inserted: result.inserted,
+    updated: result.updated,
+    unchanged: result.unchanged,
+    rejected: result.rejected,
+    errors: result.errors,
+    errorCount: result.errorCount,
+    errorReportPath: (report as ErrorReportWriter | null)?.path ?? null,
+    failure: null,
+    notes: [...file.notes(), ...result.notes],
+    elapsedMs: performance.now() - started,
+  };
+}
+
+/**
+ * Imports CRM export files, each whole or not at all in its own transaction, in dependency order
+ * (currency rates, people, products, accounts, opportunities, then history, line items and
+ * splits) whatever order they are given in. A file that cannot be read or recognised fails alone;
+ * the others still run. Rejected rows go to an error CSV beside each input (or `errorsPath`).
+ * Results come back in the order the paths were given.
+ *
+ * @example
+ *   const results = await importFiles(store, ['Opportunity.csv', 'User.csv', 'Account.csv'], { actor: 'ana@example.com' });
+ *   for (const r of results) console.log(r.file, r.status, r.inserted, r.updated, r.unchanged, r.rejected);
+ */
+export async function importFiles(store: Store, paths: readonly string[], options: ImportFilesOptions): Promise<FileImportResult[]> {
+  const opened: Opened[] = [];
+  for (const path of paths) {
+    try {
+      opened.push({ path, file: await openImportFile(path, { preset: options.preset, locale: options.locale }), failure: null });
+    } catch (error) {
+      opened.push({ path, file: null, failure: (error as Error).message });
+    }
+  }
+  const rank = (o: Opened): number => (o.file === null ? -1 : IMPORT_ENTITIES.indexOf(o.file.entity));
+  const order = opened.map((o, index) => ({ o, index })).sort((a, b) => rank(a.o) - rank(b.o) || a.index - b.index);
+  const results: FileImportResult[] = new Array<FileImportResult>(opened.length);
+  for (const { o, index } of order) {
+    const started = performance.now();
+    results[index] = o.file === null ? failed(o.path, null, o.failure ?? 'The file could not be opened', started) : await importOne(store, { ...o, file: o.file }, options, paths.length);
+  }
+  return results;
+}
