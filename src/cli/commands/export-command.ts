@@ -39,7 +39,8 @@ async function writeTable(table: ExportTable, entity: string, options: ExportOpt
   }
   const file = createWriteStream(out, { flags: 'w' });
   try {
-    const { rows } = await writeCsv(table, file, { mode });
+    // A file in spreadsheet mode is meant for Excel, which needs the byte-order mark to read UTF-8.
+    const { rows } = await writeCsv(table, file, { mode, byteOrderMark: mode === 'spreadsheet' });
     file.end();
     await finished(file);
     return rows;

@@ -40,20 +40,25 @@ const n = (value: number): string => value.toLocaleString('en-US');
 
 function summaryRow(result: FileImportResult): string[] {
   const status = result.status === 'dry_run' ? 'dry run' : result.status;
+  // A rejected file wrote nothing, so it shows no write counts (a dry run shows what it would write).
+  const wrote = (value: number): string => (result.status === 'rejected' ? '-' : n(value));
   return [
     basename(result.file), result.entity ?? '-', result.preset ?? '-', status, n(result.rowsRead),
-    n(result.inserted), n(result.updated), n(result.unchanged), n(result.rejected),
+    wrote(result.inserted), wrote(result.updated), wrote(result.unchanged), n(result.rejected),
   ];
 }
 
 /** The summary table, then what went wrong in each file that did not commit. */
 export function formatImportReport(results: readonly FileImportResult[]): string {
   const parts = [formatTable(SUMMARY_COLUMNS, results.map(summaryRow))];
+  if (results.some((r) => r.status === 'dry_run')) {
+    parts.push('Dry run: the counts say what an import would do; nothing was written.');
+  }
   for (const result of results) {
     const name = basename(result.file);
     if (result.status === 'failed') parts.push(`${name}: failed: ${result.failure ?? 'unknown reason'}`);
     if (result.errorCount > 0) {
-      const shown = result.errors.slice(0, SHOWN_ERRORS);
+      const shown = [...result.errors].sort((a, b) => a.row - b.row).slice(0, SHOWN_ERRORS);
       parts.push(`${name}: ${n(result.errorCount)} rejected row${result.errorCount === 1 ? '' : 's'}${result.status === 'rejected' ? '; nothing was written' : ''}. First ${shown.length}:`);
       parts.push(
         formatTable(

@@ -60,11 +60,11 @@ function tableOf(header: string[], rows: string[][]): ExportTable {
   };
 }
 
-async function csvText(table: ExportTable, mode: 'raw' | 'spreadsheet'): Promise<string> {
+async function csvText(table: ExportTable, mode: 'raw' | 'spreadsheet', byteOrderMark = false): Promise<string> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await writeCsv(table, out, { mode });
+  await writeCsv(table, out, { mode, byteOrderMark });
   out.end();
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -90,6 +90,11 @@ describe('csvRecord', () => {
 describe('writeCsv', () => {
   it('writes the header alone for an empty table', async () => {
     expect(await csvText(tableOf(['id', 'name'], []), 'spreadsheet')).toBe('id,name\r\n');
+  });
+
+  it('starts with a UTF-8 byte-order mark when asked, so Excel reads accented names correctly', async () => {
+    const text = await csvText(tableOf(['name'], [['Müller AG']]), 'spreadsheet', true);
+    expect(text).toBe('\uFEFFname\r\nMüller AG\r\n');
   });
 
   it('streams tables larger than one write chunk whole', async () => {

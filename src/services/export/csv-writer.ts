@@ -36,10 +36,15 @@ function write(out: Writable, chunk: string): Promise<void> {
 
 /**
  * Streams a table as UTF-8 CSV to `out` (not ended: the caller owns it) and returns the number
- * of data rows written.
+ * of data rows written. `byteOrderMark` starts the file with U+FEFF, which Excel needs to read a
+ * CSV file as UTF-8 rather than the local code page (accented names would show garbled).
  */
-export async function writeCsv(table: ExportTable, out: Writable, options: { readonly mode: CellMode }): Promise<{ rows: number }> {
-  let buffer = csvRecord(table.header, options.mode);
+export async function writeCsv(
+  table: ExportTable,
+  out: Writable,
+  options: { readonly mode: CellMode; readonly byteOrderMark?: boolean },
+): Promise<{ rows: number }> {
+  let buffer = (options.byteOrderMark === true ? '\uFEFF' : '') + csvRecord(table.header, options.mode);
   let rows = 0;
   for await (const cells of table.rows) {
     buffer += csvRecord(cells, options.mode);
