@@ -6,6 +6,7 @@ export const ID_PREFIXES = {
   workspace: 'ws',
   person: 'per',
   team: 'team',
+  teamMember: 'tm',
   reportingLine: 'rl',
   account: 'acct',
   accountOwner: 'aown',
