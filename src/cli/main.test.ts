@@ -40,7 +40,7 @@ describe('salesops', () => {
   it('lists its commands and exit codes in --help', async () => {
     const run = await salesops(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['init', 'demo', 'import', 'export', 'serve', 'start', 'backup', 'status']) expect(run.stdout).toContain(`  ${command}`);
+    for (const command of ['init', 'demo', 'import', 'export', 'serve', 'start', 'backup', 'snapshots', 'status']) expect(run.stdout).toContain(`  ${command}`);
     expect(run.stdout).toContain('Exit codes:');
     expect(run.stdout).toMatch(/6 {2}not supported on this database engine/);
   });
@@ -94,6 +94,14 @@ describe('salesops', () => {
     const run = await salesops(['--db', db, 'export', 'opportunities', '--format', 'csv']);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\r\n')).toEqual([expect.stringMatching(/^id,external_id,name,.*,amount,currency,/) as string, '']);
+  });
+
+  it('refreshes one weekly snapshot per Monday in the range', async () => {
+    await salesops(['--db', db, 'init']);
+    const run = await salesops(['--db', db, '--json', 'snapshots', '--from', '2026-01-01', '--to', '2026-01-31']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as { snapshots: { date: string }[] };
+    expect(result.snapshots.map((s) => s.date)).toEqual(['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26']);
   });
 
   it('exits 2 when an XLSX export has no --out', async () => {

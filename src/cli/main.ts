@@ -7,6 +7,7 @@ import { registerImportCommand } from './commands/import-command.ts';
 import { registerInitCommand } from './commands/init-command.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
 import { registerStartCommand } from './commands/start-command.ts';
+import { registerSnapshotsCommand } from './commands/snapshots-command.ts';
 import { registerStatusCommand } from './commands/status-command.ts';
 import { errorDetails, errorExit, oneLine } from './error-exit.ts';
 import { exitCodesHelp, type ExitCode } from './exit-codes.ts';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerStartCommand(program);
   registerBackupCommand(program);
+  registerSnapshotsCommand(program);
   registerStatusCommand(program);
   return program;
 }

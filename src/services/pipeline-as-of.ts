@@ -8,11 +8,12 @@ export type { PipelineFilter, PipelineRow };
 /**
  * The pipeline as it stood at the end of `asOf`: every opportunity created by then, with the
  * stage, amount, close date, category and owner it had at that instant, in opportunity id order.
- * When the weekly snapshot of exactly that date exists it is read; otherwise the pipeline is
- * rebuilt from the current rows and their field history.
+ * For the open pipeline of a date whose weekly snapshot exists, the snapshot is read (a snapshot
+ * holds every open deal but only the week's closed ones); otherwise the pipeline is rebuilt from
+ * the current rows and their field history.
  */
 export async function pipelineAsOf(store: Store, asOf: PlainDate, filter: PipelineFilter = {}): Promise<PipelineRow[]> {
-  if (await hasSnapshot(store.db, asOf)) return readSnapshot(store.db, asOf, filter);
+  if (filter.openOnly === true && (await hasSnapshot(store.db, asOf))) return readSnapshot(store.db, asOf, filter);
   const history = await loadPipelineHistory(store.db, asOf);
   return history.rowsAsOf(asOf, filter);
 }

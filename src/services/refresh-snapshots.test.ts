@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PlainDate } from '../core/shared/plain-date.ts';
+import { addDays, type PlainDate } from '../core/shared/plain-date.ts';
 import { listAuditEvents } from '../store/audit-repository.ts';
 import { updateOpportunity } from '../store/opportunity-repository.ts';
 import { listSnapshotDates, readSnapshot } from '../store/snapshot-repository.ts';
 import { createFactories, type Factories } from '../store/testing/factories.ts';
 import { openTestStore, TEST_ENGINES, type TestStore } from '../store/testing/test-stores.ts';
 import { pipelineAsOf } from './pipeline-as-of.ts';
-import { mondaysBetween, refreshSnapshots } from './refresh-snapshots.ts';
+import { mondaysBetween, refreshSnapshots, snapshotRowsOf } from './refresh-snapshots.ts';
 
 const d = (text: string): PlainDate => text as PlainDate;
 
@@ -48,20 +48,28 @@ for (const engine of TEST_ENGINES) {
         { date: '2026-01-19', rows: 2 },
         { date: '2026-01-26', rows: 2 },
         { date: '2026-02-02', rows: 2 },
+        // Deal a was won on Tuesday Feb 3: still in the Feb 9 snapshot (closed that week), gone after.
         { date: '2026-02-09', rows: 2 },
       ]);
       expect(result.rows).toBe(10);
       expect(await listSnapshotDates(store.db)).toEqual(result.snapshots.map((s) => s.date));
     });
 
-    it('stores for each Monday exactly the pipeline rebuilt from history for that date', async () => {
+    it('stores for each Monday the open pipeline rebuilt from history, plus the deals closed that week', async () => {
       const mondays = mondaysBetween(d('2026-01-01'), d('2026-02-10'));
       const rebuilt = await Promise.all(mondays.map((m) => pipelineAsOf(store, m)));
+      const weekBefore = await Promise.all(mondays.map((m) => pipelineAsOf(store, addDays(m, -7))));
       await refreshSnapshots(store, { from: d('2026-01-01'), to: d('2026-02-10') });
       for (const [index, monday] of mondays.entries()) {
-        expect(await readSnapshot(store.db, monday)).toEqual(rebuilt[index]);
+        expect(await readSnapshot(store.db, monday)).toEqual(snapshotRowsOf(rebuilt[index] ?? [], weekBefore[index] ?? []));
         expect(await pipelineAsOf(store, monday, { openOnly: true })).toEqual(rebuilt[index]?.filter((r) => !r.isClosed));
       }
+    });
+
+    it('keeps a deal closed during the week and drops it the week after', async () => {
+      await refreshSnapshots(store, { from: d('2026-02-02'), to: d('2026-02-16') });
+      const wonIn = async (monday: string) => (await readSnapshot(store.db, d(monday))).filter((r) => r.isWon).length;
+      expect([await wonIn('2026-02-02'), await wonIn('2026-02-09'), await wonIn('2026-02-16')]).toEqual([0, 1, 0]);
     });
 
     it('replaces a Monday’s rows when refreshed again after the data changed', async () => {

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parsePlainDate } from '../../core/shared/plain-date.ts';
+import { addDays, parsePlainDate } from '../../core/shared/plain-date.ts';
+import { listSnapshotDates, readSnapshot } from '../../store/snapshot-repository.ts';
+import { loadPipelineHistory } from '../load-pipeline-history.ts';
+import { pipelineAsOf } from '../pipeline-as-of.ts';
+import { mondaysBetween } from '../refresh-snapshots.ts';
 import type { Database } from '../../store/schema.ts';
 import { openTestStore, TEST_ENGINES, type TestStore } from '../../store/testing/test-stores.ts';
 import { getWorkspace } from '../../store/workspace-repository.ts';
@@ -10,6 +14,8 @@ import { generateDemoCompany, type DemoCompany } from './generate-demo-company.t
 
 const TODAY = parsePlainDate('2025-06-15');
 const SMALL = { seed: 11, today: TODAY, scale: 0.05 } as const;
+/** The Mondays of the year up to TODAY: the demo keeps a snapshot for each. */
+const SNAPSHOT_MONDAYS = mondaysBetween(addDays(TODAY, -52 * 7), TODAY).length;
 
 async function rowCount(store: TestStore, table: keyof Database): Promise<number> {
   const row = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -62,6 +68,7 @@ for (const engine of TEST_ENGINES) {
         opportunity_history: company.history.length,
         line_item: company.lineItems.length,
         split: company.splits.length,
+        pipeline_snapshot: SNAPSHOT_MONDAYS,
       });
       expect(await tableCounts(store)).toEqual({
         currency_rate: company.currencyRates.length,
@@ -77,6 +84,16 @@ for (const engine of TEST_ENGINES) {
       });
     });
 
+    it('keeps a year of weekly pipeline snapshots that match the pipeline rebuilt from history', async () => {
+      await createDemoWorkspace(store, SMALL);
+      const dates = await listSnapshotDates(store.db);
+      expect(dates).toHaveLength(SNAPSHOT_MONDAYS);
+      const lastMonday = dates[dates.length - 1]!;
+      const rebuilt = await loadPipelineHistory(store.db, lastMonday);
+      expect(await pipelineAsOf(store, lastMonday, { openOnly: true })).toEqual(rebuilt.rowsAsOf(lastMonday, { openOnly: true }));
+      expect((await readSnapshot(store.db, lastMonday)).length).toBeGreaterThan(0);
+    });
+
     it('labels the workspace as demo data in US dollars', async () => {
       await createDemoWorkspace(store, SMALL);
       expect(await getWorkspace(store.db)).toMatchObject({ name: 'Demo company (generated data)', corporateCurrency: 'USD', isDemo: true });
@@ -85,7 +102,7 @@ for (const engine of TEST_ENGINES) {
     it('reports progress for each entity in import order, ending with all rows done', async () => {
       const finished = new Map<string, [number, number]>();
       await createDemoWorkspace(store, { ...SMALL, onProgress: (step, done, total) => finished.set(step, [done, total]) });
-      expect([...finished.keys()]).toEqual(['currency_rate', 'person', 'product', 'account', 'opportunity', 'opportunity_history', 'line_item', 'split']);
+      expect([...finished.keys()]).toEqual(['currency_rate', 'person', 'product', 'account', 'opportunity', 'opportunity_history', 'line_item', 'split', 'pipeline_snapshot']);
       expect([...finished.values()].every(([done, total]) => done === total)).toBe(true);
     });
 
@@ -96,8 +113,8 @@ for (const engine of TEST_ENGINES) {
       const again = await createDemoWorkspace(store, SMALL);
       expect(again.counts.opportunity).toBe(before.opportunity);
       expect(await tableCounts(store)).toEqual(before);
-      // Each committed entity logs its import run; nothing else is written.
-      expect(await rowCount(store, 'audit_event')).toBe(audits + 8);
+      // Each committed entity logs its import run, and the snapshot refresh logs itself; nothing else is written.
+      expect(await rowCount(store, 'audit_event')).toBe(audits + 9);
     });
 
     it('refuses a database whose workspace is not a demo and writes nothing into it', async () => {

@@ -1,8 +1,9 @@
-import type { PlainDate } from '../../core/shared/plain-date.ts';
+import { addDays, type PlainDate } from '../../core/shared/plain-date.ts';
 import { commitImport, type CommitResult, type RecordSource } from '../../import/commit-import.ts';
 import type { ImportEntity, RecordOf } from '../../import/records.ts';
 import type { Store } from '../../store/database.ts';
 import { initialiseWorkspace } from '../initialise-workspace.ts';
+import { refreshSnapshots } from '../refresh-snapshots.ts';
 import { ServiceError } from '../service-error.ts';
 import { DEMO_WORKSPACE_NAME, generateDemoCompany, type DemoCompany } from './generate-demo-company.ts';
 
@@ -89,6 +90,9 @@ async function assertSameDemo(store: Store, company: DemoCompany): Promise<void>
  * no-op (every record is upserted by its external id and found unchanged), which also completes a
  * demo an earlier run left half-written; a different demo is refused.
  */
+/** Weeks of pipeline snapshots the demo keeps (older Mondays are rebuilt from history when asked). */
+const DEMO_SNAPSHOT_WEEKS = 52;
+
 export async function createDemoWorkspace(store: Store, options: CreateDemoWorkspaceOptions): Promise<CreateDemoWorkspaceResult> {
   const company = generateDemoCompany({ seed: options.seed, today: options.today, scale: options.scale });
   const { workspace, created } = await initialiseWorkspace(store, {
@@ -131,5 +135,13 @@ export async function createDemoWorkspace(store: Store, options: CreateDemoWorks
     }
     counts[entity] = result.rowsRead;
   }
+  // A year of weekly snapshots, so "the pipeline as of last Monday" and week-over-week views are reads.
+  const snapshots = await refreshSnapshots(store, {
+    from: addDays(options.today, -DEMO_SNAPSHOT_WEEKS * 7),
+    to: options.today,
+    actor: DEMO_ACTOR,
+    onProgress: (done, total) => progress?.('pipeline_snapshot', done, total),
+  });
+  counts.pipeline_snapshot = snapshots.snapshots.length;
   return { counts };
 }
