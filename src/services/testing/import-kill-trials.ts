@@ -75,8 +75,8 @@ export interface KillTrialReport {
 
 /**
  * Runs `trials` kills. `baseDb` is a prepared SQLite file (the "before" state); `file` is the
- * import to interrupt. Kill delays are spread uniformly over the time a full run takes, from the
- * child's start-up to its exit, so kills land before, during and after the transaction.
+ * import to interrupt. Kill delays are drawn over the time a full run takes (every other one in
+ * its last 30 % and a little past it), so kills land before, during and after the commit.
  */
 export async function runKillTrials(options: { baseDb: string; file: string; workDir: string; trials: number; random?: () => number }): Promise<KillTrialReport> {
   const random = options.random ?? Math.random;
@@ -96,7 +96,8 @@ export async function runKillTrials(options: { baseDb: string; file: string; wor
   for (let trial = 0; trial < options.trials; trial += 1) {
     const trialDb = join(options.workDir, `trial-${trial}.db`);
     copyFileSync(options.baseDb, trialDb);
-    const delay = Math.floor(random() * fullRunMs);
+    // Half the kills anywhere in the run; half in its last stretch, where the transaction commits.
+    const delay = Math.floor(trial % 2 === 0 ? random() * fullRunMs : fullRunMs * (0.7 + random() * 0.4));
     const run = await runImport(trialDb, options.file, delay);
     if (!run.killed && run.code !== 0) failures.push(`trial ${trial}: the import exited ${run.code}: ${run.stderr}`);
     const state = databaseSignature(trialDb);
