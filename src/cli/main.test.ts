@@ -1,30 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-
-const BIN = new URL('../../bin/salesops.js', import.meta.url).pathname;
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the real command in a child process, as a user would, with no database variables set. */
-function salesops(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const { SALESOPS_DB: _a, DATABASE_URL: _b, ...rest } = process.env;
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...rest, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { salesops, spawnSalesops } from './testing/run-salesops.ts';
 
 describe('salesops', () => {
   let folder: string;
@@ -148,8 +126,7 @@ describe('salesops', () => {
 
   it('serves /api/health until SIGTERM, then exits 0', async () => {
     await salesops(['--db', db, 'init', '--name', 'Acme']);
-    const { SALESOPS_DB: _a, DATABASE_URL: _b, ...env } = process.env;
-    const child = spawn(process.execPath, [BIN, '--db', db, '--json', 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnSalesops(['--db', db, '--json', 'serve', '--port', '0']);
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => {

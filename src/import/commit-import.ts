@@ -9,7 +9,7 @@ import type { EntityWriter } from './writers/entity-writer.ts';
 import { createFieldHistoryWriter, createHistoryWriter } from './writers/history-writer.ts';
 import { ImportContext } from './writers/import-context.ts';
 import { ImportLookups } from './writers/import-lookups.ts';
-import { beginImportTransaction } from './writers/import-transaction.ts';
+import { beginImportTransaction, type ImportTransaction } from './writers/import-transaction.ts';
 import { createLineItemWriter } from './writers/line-item-writer.ts';
 import { createAccountWriter } from './writers/account-writer.ts';
 import { createOpportunityWriter } from './writers/opportunity-writer.ts';
@@ -25,6 +25,16 @@ export interface RecordSource<E extends ImportEntity> {
   /** The header row, so errors name columns as the file heads them. */
   readonly headers?: readonly string[];
   rows(): AsyncIterable<ParsedRowResult<E>>;
+  /** The same rows a batch at a time, when the source has them so (one await per batch, not per row). */
+  batches?(): AsyncIterable<readonly ParsedRowResult<E>[]>;
+}
+
+async function* batchesOf<E extends ImportEntity>(source: RecordSource<E>): AsyncIterable<readonly ParsedRowResult<E>[]> {
+  if (source.batches !== undefined) {
+    yield* source.batches();
+    return;
+  }
+  for await (const row of source.rows()) yield [row];
 }
 
 export interface CommitOptions {
@@ -39,6 +49,13 @@ export interface CommitOptions {
   readonly onError?: (error: RowError) => void;
   /** ISO UTC instant stamped on the rows and history this file writes; default the clock. */
   readonly now?: string;
+  /**
+   * A transaction already open to write inside, under a savepoint of this file's own, instead of a
+   * transaction of its own. A file that passes (committed or dry run) releases its savepoint, so
+   * the next file sees its rows; a rejected one rolls it back. Ending the outer transaction is the
+   * caller's: a dry run over several files rolls it back once all are checked.
+   */
+  readonly within?: ImportTransaction;
 }
 
 export type CommitStatus = 'committed' | 'rejected' | 'dry_run';
@@ -122,7 +139,7 @@ async function recordRun(ctx: ImportContext, source: RecordSource<ImportEntity>,
  */
 export async function commitImport<E extends ImportEntity>(store: Store, source: RecordSource<E>, options: CommitOptions): Promise<CommitResult> {
   const startedAt = options.now ?? new Date().toISOString();
-  const tx = await beginImportTransaction(store);
+  const tx = options.within === undefined ? await beginImportTransaction(store) : await options.within.savepoint();
   const ctx = new ImportContext({
     tx,
     now: options.now ?? startedAt,
@@ -135,15 +152,17 @@ export async function commitImport<E extends ImportEntity>(store: Store, source:
     const writer = createWriter(source.entity, ctx, new ImportLookups(ctx));
     let rowsRead = 0;
     let batch: ParsedRow<E>[] = [];
-    for await (const parsed of source.rows()) {
-      rowsRead += 1;
-      if (parsed.ok) batch.push({ row: parsed.row, record: parsed.record });
-      else if (parsed.errors.length === 0) ctx.reject({ row: parsed.row, column: null, value: null, reason: 'The row could not be read' });
-      else for (const error of parsed.errors) ctx.reject(error);
-      if (batch.length >= BATCH_ROWS) {
-        await writer.writeBatch(batch);
-        batch = [];
-        options.onRow?.(rowsRead);
+    for await (const parsedRows of batchesOf(source)) {
+      for (const parsed of parsedRows) {
+        rowsRead += 1;
+        if (parsed.ok) batch.push({ row: parsed.row, record: parsed.record });
+        else if (parsed.errors.length === 0) ctx.reject({ row: parsed.row, column: null, value: null, reason: 'The row could not be read' });
+        else for (const error of parsed.errors) ctx.reject(error);
+        if (batch.length >= BATCH_ROWS) {
+          await writer.writeBatch(batch);
+          batch = [];
+          options.onRow?.(rowsRead);
+        }
       }
     }
     if (batch.length > 0) await writer.writeBatch(batch);
@@ -155,6 +174,9 @@ export async function commitImport<E extends ImportEntity>(store: Store, source:
     await tx.rebuildIndexes();
     if (status === 'committed') {
       importRunId = await recordRun(ctx, source, options, startedAt);
+      await tx.commit();
+    } else if (status === 'dry_run' && options.within !== undefined) {
+      // Kept until the caller rolls back the outer transaction, so the next file's references resolve.
       await tx.commit();
     } else {
       await tx.rollback();

@@ -3,34 +3,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../store/database.ts';
-import { createFactories } from '../store/testing/factories.ts';
-import { openTestStore, TEST_ENGINES, type TestStore } from '../store/testing/test-stores.ts';
+import { openTestStore, TEST_ENGINES } from '../store/testing/test-stores.ts';
+import { useTestStore } from '../store/testing/use-test-store.ts';
 import { backupDatabase, backupDatabaseAt } from './backup-database.ts';
 import { databaseStatus } from './database-status.ts';
 import { ServiceError } from './service-error.ts';
 
 describe('backupDatabase on sqlite', () => {
-  let store: TestStore;
+  const ctx = useTestStore('sqlite');
   let folder: string;
-  beforeEach(async () => {
-    store = await openTestStore('sqlite');
+  beforeEach(() => {
     folder = mkdtempSync(join(tmpdir(), 'salesops-backup-'));
   });
-  afterEach(async () => {
-    await store.dispose();
+  afterEach(() => {
     rmSync(folder, { recursive: true, force: true });
   });
 
   it('writes a copy that opens with the same rows', async () => {
-    const make = createFactories(store);
-    await make.workspace({ name: 'Acme' });
-    for (let i = 0; i < 20; i += 1) await make.opportunity();
+    await ctx.make.workspace({ name: 'Acme' });
+    for (let i = 0; i < 20; i += 1) await ctx.make.opportunity();
     const destination = join(folder, 'copy.db');
     const progress: number[] = [];
-    await backupDatabase(store, destination, { onProgress: (p) => progress.push(p.pagesDone) });
+    await backupDatabase(ctx.store, destination, { onProgress: (p) => progress.push(p.pagesDone) });
     const copy = await openStore(destination, { migrate: false, mustExist: true });
     try {
-      expect((await databaseStatus(copy)).counts).toEqual((await databaseStatus(store)).counts);
+      expect((await databaseStatus(copy)).counts).toEqual((await databaseStatus(ctx.store)).counts);
       expect((await databaseStatus(copy)).workspace?.name).toBe('Acme');
     } finally {
       await copy.close();
@@ -41,12 +38,12 @@ describe('backupDatabase on sqlite', () => {
   it('refuses to replace an existing file unless forced', async () => {
     const destination = join(folder, 'taken.db');
     writeFileSync(destination, 'precious');
-    await expect(backupDatabase(store, destination)).rejects.toMatchObject({ code: 'file_exists' });
-    await expect(backupDatabase(store, destination, { force: true })).resolves.toMatchObject({ destination });
+    await expect(backupDatabase(ctx.store, destination)).rejects.toMatchObject({ code: 'file_exists' });
+    await expect(backupDatabase(ctx.store, destination, { force: true })).resolves.toMatchObject({ destination });
   });
 
   it('reports a missing destination folder as not found', async () => {
-    await expect(backupDatabase(store, join(folder, 'nope', 'copy.db'))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(backupDatabase(ctx.store, join(folder, 'nope', 'copy.db'))).rejects.toMatchObject({ code: 'not_found' });
   });
 });
 

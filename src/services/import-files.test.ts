@@ -102,6 +102,20 @@ for (const engine of TEST_ENGINES) {
       expect(progress.at(-1)!.bytesRead).toBe(progress.at(-1)!.totalBytes);
     });
 
+    it('a dry run of several files checks them as a set, so later files resolve earlier files\' rows, and writes nothing', async () => {
+      await open();
+      const results = await importFiles(store, salesforce, { actor: 'test', dryRun: true, errorsPath: join(errorsDir, `${engine}-dry-run-set`) });
+      expect(results.filter((r) => r.status !== 'dry_run').map((r) => [r.file, r.status, r.failure, r.errors])).toEqual([]);
+      const opportunities = results.find((r) => r.entity === 'opportunity');
+      expect(opportunities).toMatchObject({ inserted: 12, rejected: 0 });
+      for (const table of ['person', 'account', 'opportunity', 'opportunity_history', 'opportunity_split', 'import_run'] as const) {
+        expect(await store.db.selectFrom(table).select('id').execute()).toEqual([]);
+      }
+      expect(await store.db.selectFrom('audit_event').select('id').where('action', '=', 'import').execute()).toEqual([]);
+      const committed = await importFiles(store, salesforce, { actor: 'test' });
+      expect(committed.map((r) => [r.status, r.inserted])).toEqual(results.map((r) => ['committed', r.inserted]));
+    });
+
     it('a dry run of several files writes nothing', async () => {
       await open();
       const results = await importFiles(store, hubspot, { actor: 'test', dryRun: true });

@@ -3,9 +3,23 @@ import { basename, join } from 'node:path';
 import { commitImport, type CommitResult } from '../import/commit-import.ts';
 import { createErrorReportWriter, type ErrorReportWriter } from '../import/error-report.ts';
 import type { FileImportResult, ImportFilesOptions } from '../import/import-summary.ts';
-import { openImportFile, type ImportFile } from '../import/open-import-file.ts';
+import { stat } from 'node:fs/promises';
+import { openImportFile, type ImportFile, type OpenImportOptions } from '../import/open-import-file.ts';
+import { openImportFileInWorker } from '../import/open-import-file-in-worker.ts';
 import { IMPORT_ENTITIES, type RowError } from '../import/records.ts';
+import { beginImportTransaction, type ImportTransaction } from '../import/writers/import-transaction.ts';
 import type { Store } from '../store/database.ts';
+
+/**
+ * Files from this size on are parsed on a worker thread while the rows already parsed are written.
+ * Starting the worker costs a few hundred milliseconds, more than parsing a smaller file takes.
+ */
+const PARSE_IN_WORKER_FROM_BYTES = 8 << 20;
+
+async function open(path: string, options: OpenImportOptions): Promise<ImportFile> {
+  const size = await stat(path).then((s) => s.size, () => 0);
+  return size >= PARSE_IN_WORKER_FROM_BYTES ? openImportFileInWorker(path, options) : openImportFile(path, options);
+}
 
 interface Opened {
   readonly path: string;
@@ -41,7 +55,13 @@ function failed(path: string, file: ImportFile | null, failure: string, started:
   };
 }
 
-async function importOne(store: Store, opened: Opened & { file: ImportFile }, options: ImportFilesOptions, inputs: number): Promise<FileImportResult> {
+async function importOne(
+  store: Store,
+  opened: Opened & { file: ImportFile },
+  options: ImportFilesOptions,
+  inputs: number,
+  within: ImportTransaction | undefined,
+): Promise<FileImportResult> {
   const started = performance.now();
   const { path, file } = opened;
   let report: ErrorReportWriter | null = null;
@@ -56,6 +76,7 @@ async function importOne(store: Store, opened: Opened & { file: ImportFile }, op
       dryRun: options.dryRun ?? false,
       maxReportedErrors: options.maxReportedErrors ?? 1_000,
       onError,
+      within,
       onRow: (rowsDone) => options.onProgress?.({ file: path, entity: file.entity, rowsDone, bytesRead: file.bytesRead(), totalBytes: file.totalBytes }),
     });
   } catch (error) {
@@ -90,6 +111,12 @@ async function importOne(store: Store, opened: Opened & { file: ImportFile }, op
  * the others still run. Rejected rows go to an error CSV beside each input (or `errorsPath`).
  * Results come back in the order the paths were given.
  *
+ * Each file commits on its own: when a later file is rejected, the files committed before it stay
+ * committed (rerunning the set after fixing the file is a no-op for them, as imports are upserts).
+ * A dry run checks the files as a set instead: all of them run in one transaction, each under a
+ * savepoint, so opportunities resolve accounts from the accounts file before them; a rejected
+ * file's savepoint is rolled back (as its real import would be), and at the end everything is.
+ *
  * @example
  *   const results = await importFiles(store, ['Opportunity.csv', 'User.csv', 'Account.csv'], { actor: 'ana@example.com' });
  *   for (const r of results) console.log(r.file, r.status, r.inserted, r.updated, r.unchanged, r.rejected);
@@ -98,7 +125,7 @@ export async function importFiles(store: Store, paths: readonly string[], option
   const opened: Opened[] = [];
   for (const path of paths) {
     try {
-      opened.push({ path, file: await openImportFile(path, { preset: options.preset, locale: options.locale }), failure: null });
+      opened.push({ path, file: await open(path, { preset: options.preset, locale: options.locale }), failure: null });
     } catch (error) {
       opened.push({ path, file: null, failure: (error as Error).message });
     }
@@ -106,9 +133,22 @@ export async function importFiles(store: Store, paths: readonly string[], option
   const rank = (o: Opened): number => (o.file === null ? -1 : IMPORT_ENTITIES.indexOf(o.file.entity));
   const order = opened.map((o, index) => ({ o, index })).sort((a, b) => rank(a.o) - rank(b.o) || a.index - b.index);
   const results: FileImportResult[] = new Array<FileImportResult>(opened.length);
-  for (const { o, index } of order) {
-    const started = performance.now();
-    results[index] = o.file === null ? failed(o.path, null, o.failure ?? 'The file could not be opened', started) : await importOne(store, { ...o, file: o.file }, options, paths.length);
+  let dryRunSet: ImportTransaction | undefined;
+  if (options.dryRun === true) {
+    try {
+      dryRunSet = await beginImportTransaction(store);
+    } catch (error) {
+      for (const o of opened) await o.file?.close();
+      return opened.map((o) => failed(o.path, o.file, o.failure ?? (error as Error).message, performance.now()));
+    }
+  }
+  try {
+    for (const { o, index } of order) {
+      const started = performance.now();
+      results[index] = o.file === null ? failed(o.path, null, o.failure ?? 'The file could not be opened', started) : await importOne(store, { ...o, file: o.file }, options, paths.length, dryRunSet);
+    }
+  } finally {
+    await dryRunSet?.rollback();
   }
   return results;
 }

@@ -1,27 +1,18 @@
-import type { ForecastCategory } from '../core/pipeline/forecast-category.ts';
 import { endOfDay, stateAsOf, type FieldChange } from '../core/pipeline/opportunity-history.ts';
 import { DomainError } from '../core/shared/domain-error.ts';
-import type { CurrencyCode } from '../core/shared/currency.ts';
 import type { PlainDate } from '../core/shared/plain-date.ts';
 import type { Kysely } from 'kysely';
 import { listOpportunityChanges } from '../store/opportunity-history-repository.ts';
 import { listOpportunities, opportunityState, type Opportunity } from '../store/opportunity-repository.ts';
 import type { Database } from '../store/schema.ts';
 import { listAllStages, type Stage } from '../store/sales-process-repository.ts';
+import type { NamedSnapshotRow } from '../store/snapshot-repository.ts';
 
-/** One opportunity as it stood at the end of a day. */
-export interface PipelineRow {
-  readonly opportunityId: string;
-  readonly name: string;
-  readonly ownerId: string | null;
-  readonly stageId: string;
-  readonly amountMinor: number | null;
-  readonly currency: CurrencyCode;
-  readonly closeDate: PlainDate;
-  readonly forecastCategory: ForecastCategory;
-  readonly isClosed: boolean;
-  readonly isWon: boolean;
-}
+/**
+ * One opportunity as it stood at the end of a day: the row of a weekly snapshot, so a stored
+ * snapshot can stand in for a rebuilt pipeline and a rebuilt one can be stored as a snapshot.
+ */
+export type PipelineRow = NamedSnapshotRow;
 
 export interface PipelineFilter {
   /** Owners as of the date asked about (not today's); an empty list matches nothing. */

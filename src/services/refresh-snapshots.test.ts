@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, type PlainDate } from '../core/shared/plain-date.ts';
 import { listAuditEvents } from '../store/audit-repository.ts';
 import { updateOpportunity } from '../store/opportunity-repository.ts';
 import { listSnapshotDates, readSnapshot } from '../store/snapshot-repository.ts';
-import { createFactories, type Factories } from '../store/testing/factories.ts';
-import { openTestStore, TEST_ENGINES, type TestStore } from '../store/testing/test-stores.ts';
+import { TEST_ENGINES } from '../store/testing/test-stores.ts';
+import { useTestStore } from '../store/testing/use-test-store.ts';
 import { pipelineAsOf } from './pipeline-as-of.ts';
 import { mondaysBetween, refreshSnapshots, snapshotRowsOf } from './refresh-snapshots.ts';
 
@@ -22,26 +22,20 @@ describe('mondaysBetween', () => {
 
 for (const engine of TEST_ENGINES) {
   describe(`refreshSnapshots on ${engine}`, () => {
-    let store: TestStore;
-    let make: Factories;
+    const ctx = useTestStore(engine);
     beforeEach(async () => {
-      store = await openTestStore(engine);
-      make = createFactories(store);
-      const [alice, bob] = [await make.person(), await make.person()];
-      const negotiation = await make.stage('Negotiation/Review');
-      const won = await make.stage('Closed Won');
-      const a = await make.opportunity({ ownerId: alice.id, createdDate: d('2026-01-05') }, { historyAt: '2026-01-05T10:00:00Z' });
-      await updateOpportunity(store.db, a.id, { stageId: negotiation.id, forecastCategory: 'commit' }, { historyAt: '2026-01-20T10:00:00Z' });
-      await updateOpportunity(store.db, a.id, { stageId: won.id, forecastCategory: 'closed', isClosed: true, isWon: true, amountMinor: 2_000_000 }, { historyAt: '2026-02-03T10:00:00Z' });
-      const b = await make.opportunity({ ownerId: bob.id, createdDate: d('2026-01-14') }, { historyAt: '2026-01-14T10:00:00Z' });
-      await updateOpportunity(store.db, b.id, { ownerId: alice.id, closeDate: d('2026-09-30') }, { historyAt: '2026-01-27T08:00:00Z' });
-    });
-    afterEach(async () => {
-      await store.dispose();
+      const [alice, bob] = [await ctx.make.person(), await ctx.make.person()];
+      const negotiation = await ctx.make.stage('Negotiation/Review');
+      const won = await ctx.make.stage('Closed Won');
+      const a = await ctx.make.opportunity({ ownerId: alice.id, createdDate: d('2026-01-05') }, { historyAt: '2026-01-05T10:00:00Z' });
+      await updateOpportunity(ctx.store.db, a.id, { stageId: negotiation.id, forecastCategory: 'commit' }, { historyAt: '2026-01-20T10:00:00Z' });
+      await updateOpportunity(ctx.store.db, a.id, { stageId: won.id, forecastCategory: 'closed', isClosed: true, isWon: true, amountMinor: 2_000_000 }, { historyAt: '2026-02-03T10:00:00Z' });
+      const b = await ctx.make.opportunity({ ownerId: bob.id, createdDate: d('2026-01-14') }, { historyAt: '2026-01-14T10:00:00Z' });
+      await updateOpportunity(ctx.store.db, b.id, { ownerId: alice.id, closeDate: d('2026-09-30') }, { historyAt: '2026-01-27T08:00:00Z' });
     });
 
     it('writes one snapshot per Monday in the range and counts its rows', async () => {
-      const result = await refreshSnapshots(store, { from: d('2026-01-01'), to: d('2026-02-10') });
+      const result = await refreshSnapshots(ctx.store, { from: d('2026-01-01'), to: d('2026-02-10') });
       expect(result.snapshots).toEqual([
         { date: '2026-01-05', rows: 1 },
         { date: '2026-01-12', rows: 1 },
@@ -52,46 +46,46 @@ for (const engine of TEST_ENGINES) {
         { date: '2026-02-09', rows: 2 },
       ]);
       expect(result.rows).toBe(10);
-      expect(await listSnapshotDates(store.db)).toEqual(result.snapshots.map((s) => s.date));
+      expect(await listSnapshotDates(ctx.store.db)).toEqual(result.snapshots.map((s) => s.date));
     });
 
     it('stores for each Monday the open pipeline rebuilt from history, plus the deals closed that week', async () => {
       const mondays = mondaysBetween(d('2026-01-01'), d('2026-02-10'));
-      const rebuilt = await Promise.all(mondays.map((m) => pipelineAsOf(store, m)));
-      const weekBefore = await Promise.all(mondays.map((m) => pipelineAsOf(store, addDays(m, -7))));
-      await refreshSnapshots(store, { from: d('2026-01-01'), to: d('2026-02-10') });
+      const rebuilt = await Promise.all(mondays.map((m) => pipelineAsOf(ctx.store, m)));
+      const weekBefore = await Promise.all(mondays.map((m) => pipelineAsOf(ctx.store, addDays(m, -7))));
+      await refreshSnapshots(ctx.store, { from: d('2026-01-01'), to: d('2026-02-10') });
       for (const [index, monday] of mondays.entries()) {
-        expect(await readSnapshot(store.db, monday)).toEqual(snapshotRowsOf(rebuilt[index] ?? [], weekBefore[index] ?? []));
-        expect(await pipelineAsOf(store, monday, { openOnly: true })).toEqual(rebuilt[index]?.filter((r) => !r.isClosed));
+        expect(await readSnapshot(ctx.store.db, monday)).toEqual(snapshotRowsOf(rebuilt[index] ?? [], weekBefore[index] ?? []));
+        expect(await pipelineAsOf(ctx.store, monday, { openOnly: true })).toEqual(rebuilt[index]?.filter((r) => !r.isClosed));
       }
     });
 
     it('keeps a deal closed during the week and drops it the week after', async () => {
-      await refreshSnapshots(store, { from: d('2026-02-02'), to: d('2026-02-16') });
-      const wonIn = async (monday: string) => (await readSnapshot(store.db, d(monday))).filter((r) => r.isWon).length;
+      await refreshSnapshots(ctx.store, { from: d('2026-02-02'), to: d('2026-02-16') });
+      const wonIn = async (monday: string) => (await readSnapshot(ctx.store.db, d(monday))).filter((r) => r.isWon).length;
       expect([await wonIn('2026-02-02'), await wonIn('2026-02-09'), await wonIn('2026-02-16')]).toEqual([0, 1, 0]);
     });
 
     it('replaces a Monday’s rows when refreshed again after the data changed', async () => {
-      expect((await refreshSnapshots(store, { from: d('2026-02-02'), to: d('2026-02-02') })).rows).toBe(2);
-      const late = await make.opportunity({ createdDate: d('2026-02-01') });
-      expect((await refreshSnapshots(store, { from: d('2026-02-02'), to: d('2026-02-02') })).rows).toBe(3);
-      expect((await readSnapshot(store.db, d('2026-02-02'))).map((r) => r.opportunityId)).toContain(late.id);
+      expect((await refreshSnapshots(ctx.store, { from: d('2026-02-02'), to: d('2026-02-02') })).rows).toBe(2);
+      const late = await ctx.make.opportunity({ createdDate: d('2026-02-01') });
+      expect((await refreshSnapshots(ctx.store, { from: d('2026-02-02'), to: d('2026-02-02') })).rows).toBe(3);
+      expect((await readSnapshot(ctx.store.db, d('2026-02-02'))).map((r) => r.opportunityId)).toContain(late.id);
     });
 
     it('writes nothing for a range without a Monday', async () => {
-      expect(await refreshSnapshots(store, { from: d('2026-02-03'), to: d('2026-02-08') })).toEqual({ snapshots: [], rows: 0 });
-      expect(await listSnapshotDates(store.db)).toEqual([]);
+      expect(await refreshSnapshots(ctx.store, { from: d('2026-02-03'), to: d('2026-02-08') })).toEqual({ snapshots: [], rows: 0 });
+      expect(await listSnapshotDates(ctx.store.db)).toEqual([]);
     });
 
     it('records the refresh in the audit log', async () => {
-      await refreshSnapshots(store, { from: d('2026-02-02'), to: d('2026-02-09'), actor: 'scheduler' });
-      const events = await listAuditEvents(store.db, { objectType: 'pipeline_snapshot' });
+      await refreshSnapshots(ctx.store, { from: d('2026-02-02'), to: d('2026-02-09'), actor: 'scheduler' });
+      const events = await listAuditEvents(ctx.store.db, { objectType: 'pipeline_snapshot' });
       expect(events.map((e) => [e.actor, e.action])).toEqual([['scheduler', 'refresh']]);
     });
 
     it('refuses a range that ends before it starts', async () => {
-      await expect(refreshSnapshots(store, { from: d('2026-02-09'), to: d('2026-02-02') })).rejects.toMatchObject({ code: 'invalid_argument' });
+      await expect(refreshSnapshots(ctx.store, { from: d('2026-02-09'), to: d('2026-02-02') })).rejects.toMatchObject({ code: 'invalid_argument' });
     });
   });
 }

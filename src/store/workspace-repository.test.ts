@@ -1,28 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CurrencyCode } from '../core/shared/currency.ts';
-import { openTestStore, TEST_ENGINES, type TestStore } from './testing/test-stores.ts';
+import { TEST_ENGINES } from './testing/test-stores.ts';
+import { useTestStore } from './testing/use-test-store.ts';
 import { createWorkspace, getWorkspace, updateWorkspaceSettings } from './workspace-repository.ts';
 
 const USD = 'USD' as CurrencyCode;
 
 for (const engine of TEST_ENGINES) {
   describe(`workspace repository on ${engine}`, () => {
-    let store: TestStore;
-    beforeEach(async () => {
-      store = await openTestStore(engine);
-    });
-    afterEach(async () => {
-      await store.dispose();
-    });
+    const ctx = useTestStore(engine);
 
     it('finds no workspace in a new database', async () => {
-      expect(await getWorkspace(store.db)).toBeNull();
+      expect(await getWorkspace(ctx.store.db)).toBeNull();
     });
 
     it('creates the workspace with calendar-year defaults', async () => {
-      const created = await createWorkspace(store.db, { name: 'Acme', corporateCurrency: USD });
+      const created = await createWorkspace(ctx.store.db, { name: 'Acme', corporateCurrency: USD });
       expect(created.id).toMatch(/^ws_[0-9A-Z]{26}$/);
-      expect(await getWorkspace(store.db)).toEqual({
+      expect(await getWorkspace(ctx.store.db)).toEqual({
         id: created.id,
         name: 'Acme',
         corporateCurrency: 'USD',
@@ -36,19 +31,19 @@ for (const engine of TEST_ENGINES) {
     });
 
     it('refuses a second workspace', async () => {
-      await createWorkspace(store.db, { name: 'Acme', corporateCurrency: USD });
-      await expect(createWorkspace(store.db, { name: 'Other', corporateCurrency: USD })).rejects.toMatchObject({ code: 'conflict' });
+      await createWorkspace(ctx.store.db, { name: 'Acme', corporateCurrency: USD });
+      await expect(createWorkspace(ctx.store.db, { name: 'Other', corporateCurrency: USD })).rejects.toMatchObject({ code: 'conflict' });
     });
 
     it('updates only the settings given', async () => {
-      await createWorkspace(store.db, { name: 'Acme', corporateCurrency: USD });
-      const updated = await updateWorkspaceSettings(store.db, { fiscalYearStartMonth: 2, fiscalPattern: '4-4-5', isDemo: true });
+      await createWorkspace(ctx.store.db, { name: 'Acme', corporateCurrency: USD });
+      const updated = await updateWorkspaceSettings(ctx.store.db, { fiscalYearStartMonth: 2, fiscalPattern: '4-4-5', isDemo: true });
       expect(updated).toMatchObject({ name: 'Acme', fiscalYearStartMonth: 2, fiscalPattern: '4-4-5', isDemo: true });
-      expect(await getWorkspace(store.db)).toEqual(updated);
+      expect(await getWorkspace(ctx.store.db)).toEqual(updated);
     });
 
     it('refuses to update a workspace that does not exist', async () => {
-      await expect(updateWorkspaceSettings(store.db, { name: 'x' })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(updateWorkspaceSettings(ctx.store.db, { name: 'x' })).rejects.toMatchObject({ code: 'not_found' });
     });
   });
 }

@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { DomainError } from '../shared/domain-error.ts';
 import { addDays, parsePlainDate, type PlainDate } from '../shared/plain-date.ts';
 import {
   changeManager,
@@ -11,6 +10,7 @@ import {
   validateReportingLines,
   type ReportingLine,
 } from './reporting-lines.ts';
+import { errorCodeOf } from '../testing/error-code-of.ts';
 
 const d = (value: string): PlainDate => parsePlainDate(value);
 const line = (personId: string, managerId: string, validFrom: string, validTo: string | null = null): ReportingLine => ({
@@ -19,15 +19,6 @@ const line = (personId: string, managerId: string, validFrom: string, validTo: s
   validFrom: d(validFrom),
   validTo: validTo === null ? null : d(validTo),
 });
-
-function errorCodeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof DomainError ? error.code : 'not a DomainError';
-  }
-  return undefined;
-}
 
 // ceo <- vp <- (mgr1 <- ann, bob), (mgr2 <- cat); ann moves from mgr1 to mgr2 on 2025-04-01.
 const ORG: readonly ReportingLine[] = [

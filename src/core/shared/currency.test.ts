@@ -1,15 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { DomainError } from './domain-error.ts';
 import { currencyExponent, isCurrencyCode, knownCurrencyCodes, parseCurrencyCode, type CurrencyCode } from './currency.ts';
-
-function errorCodeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof DomainError ? error.code : 'not a DomainError';
-  }
-  return undefined;
-}
+import { errorCodeOf } from '../testing/error-code-of.ts';
 
 describe('parseCurrencyCode', () => {
   it.each([

@@ -1,25 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { DomainError } from './domain-error.ts';
 import { parseCurrencyCode } from './currency.ts';
 import { money } from './money.ts';
 import { parsePlainDate, type PlainDate } from './plain-date.ts';
 import { rateOn, toCorporate, type ExchangeRate } from './exchange-rates.ts';
+import { errorCodeOf } from '../testing/error-code-of.ts';
 
 const USD = parseCurrencyCode('USD');
 const EUR = parseCurrencyCode('EUR');
 const JPY = parseCurrencyCode('JPY');
 const GBP = parseCurrencyCode('GBP');
 const d = (value: string): PlainDate => parsePlainDate(value);
-
-function errorCodeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof DomainError ? error.code : 'not a DomainError';
-  }
-  return undefined;
-}
 
 const RATES: readonly ExchangeRate[] = [
   { currency: EUR, startDate: null, rate: '0.95' },

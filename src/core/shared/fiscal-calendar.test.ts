@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { DomainError } from './domain-error.ts';
 import { addDays, daysBetween, fromEpochDay, isoWeekday, parsePlainDate, toEpochDay, type PlainDate } from './plain-date.ts';
 import {
   CALENDAR_YEAR,
@@ -14,17 +13,9 @@ import {
   type FiscalPattern,
   type PeriodGrain,
 } from './fiscal-calendar.ts';
+import { errorCodeOf } from '../testing/error-code-of.ts';
 
 const d = (value: string): PlainDate => parsePlainDate(value);
-
-function errorCodeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof DomainError ? error.code : 'not a DomainError';
-  }
-  return undefined;
-}
 
 const config = (startMonth: number, pattern: FiscalPattern = 'calendar', yearNaming: 'end' | 'start' = 'end'): FiscalCalendarConfig => ({
   startMonth,

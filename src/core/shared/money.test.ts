@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { DomainError } from './domain-error.ts';
 import { parseCurrencyCode } from './currency.ts';
 import {
   addMoney,
@@ -14,20 +13,12 @@ import {
   sumMoney,
   zero,
 } from './money.ts';
+import { errorCodeOf } from '../testing/error-code-of.ts';
 
 const USD = parseCurrencyCode('USD');
 const EUR = parseCurrencyCode('EUR');
 const JPY = parseCurrencyCode('JPY');
 const BHD = parseCurrencyCode('BHD');
-
-function errorCodeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof DomainError ? error.code : 'not a DomainError';
-  }
-  return undefined;
-}
 
 describe('parseMoney', () => {
   it.each([

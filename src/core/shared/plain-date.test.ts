@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { DomainError } from './domain-error.ts';
 import {
   addDays,
   addMonths,
@@ -19,17 +18,9 @@ import {
   toEpochDay,
   type PlainDate,
 } from './plain-date.ts';
+import { errorCodeOf } from '../testing/error-code-of.ts';
 
 const d = (value: string): PlainDate => parsePlainDate(value);
-
-function errorCodeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof DomainError ? error.code : 'not a DomainError';
-  }
-  return undefined;
-}
 
 /** Epoch days of 0001-01-01 and 9999-12-31, the range a PlainDate covers. */
 const FIRST_EPOCH_DAY = -719162;

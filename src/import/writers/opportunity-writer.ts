@@ -171,7 +171,9 @@ export function createOpportunityWriter(ctx: ImportContext, lookups: ImportLooku
 
   return {
     async writeBatch(rows: readonly ParsedRow<'opportunity'>[]): Promise<void> {
-      if (!indexesDeferred && inserted >= Math.max(DEFER_INDEXES_AFTER_INSERTS, storedAtStart ?? 0)) {
+      storedAtStart ??= Number((await ctx.tx.all<{ n: number }>('SELECT count(*) AS n FROM opportunity'))[0]?.n ?? 0);
+      // Into an empty table, building the indexes once at the end is never dearer, whatever the file's size.
+      if (!indexesDeferred && (storedAtStart === 0 || inserted >= Math.max(DEFER_INDEXES_AFTER_INSERTS, storedAtStart))) {
         indexesDeferred = true;
         await ctx.tx.deferIndexes('opportunity');
       }

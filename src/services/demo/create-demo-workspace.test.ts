@@ -1,11 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, parsePlainDate } from '../../core/shared/plain-date.ts';
 import { listSnapshotDates, readSnapshot } from '../../store/snapshot-repository.ts';
 import { loadPipelineHistory } from '../load-pipeline-history.ts';
 import { pipelineAsOf } from '../pipeline-as-of.ts';
 import { mondaysBetween } from '../refresh-snapshots.ts';
 import type { Database } from '../../store/schema.ts';
-import { openTestStore, TEST_ENGINES, type TestStore } from '../../store/testing/test-stores.ts';
+import { TEST_ENGINES, type TestStore } from '../../store/testing/test-stores.ts';
+import { useTestStore } from '../../store/testing/use-test-store.ts';
 import { getWorkspace } from '../../store/workspace-repository.ts';
 import { initialiseWorkspace } from '../initialise-workspace.ts';
 import { ServiceError } from '../service-error.ts';
@@ -48,17 +49,11 @@ async function tableCounts(store: TestStore): Promise<Record<string, number>> {
 
 for (const engine of TEST_ENGINES) {
   describe(`createDemoWorkspace on ${engine}`, () => {
-    let store: TestStore;
-    beforeEach(async () => {
-      store = await openTestStore(engine);
-    });
-    afterEach(async () => {
-      await store.dispose();
-    });
+    const ctx = useTestStore(engine);
 
     it('writes every generated record, so the database holds exactly what was generated', async () => {
       const company = generateDemoCompany(SMALL);
-      const { counts } = await createDemoWorkspace(store, SMALL);
+      const { counts } = await createDemoWorkspace(ctx.store, SMALL);
       expect(counts).toEqual({
         currency_rate: company.currencyRates.length,
         person: company.people.length,
@@ -70,7 +65,7 @@ for (const engine of TEST_ENGINES) {
         split: company.splits.length,
         pipeline_snapshot: SNAPSHOT_MONDAYS,
       });
-      expect(await tableCounts(store)).toEqual({
+      expect(await tableCounts(ctx.store)).toEqual({
         currency_rate: company.currencyRates.length,
         person: company.people.length,
         reporting_line: company.people.filter((p) => p.managerRef !== null).length,
@@ -85,52 +80,52 @@ for (const engine of TEST_ENGINES) {
     });
 
     it('keeps a year of weekly pipeline snapshots that match the pipeline rebuilt from history', async () => {
-      await createDemoWorkspace(store, SMALL);
-      const dates = await listSnapshotDates(store.db);
+      await createDemoWorkspace(ctx.store, SMALL);
+      const dates = await listSnapshotDates(ctx.store.db);
       expect(dates).toHaveLength(SNAPSHOT_MONDAYS);
       const lastMonday = dates[dates.length - 1]!;
-      const rebuilt = await loadPipelineHistory(store.db, lastMonday);
-      expect(await pipelineAsOf(store, lastMonday, { openOnly: true })).toEqual(rebuilt.rowsAsOf(lastMonday, { openOnly: true }));
-      expect((await readSnapshot(store.db, lastMonday)).length).toBeGreaterThan(0);
+      const rebuilt = await loadPipelineHistory(ctx.store.db, lastMonday);
+      expect(await pipelineAsOf(ctx.store, lastMonday, { openOnly: true })).toEqual(rebuilt.rowsAsOf(lastMonday, { openOnly: true }));
+      expect((await readSnapshot(ctx.store.db, lastMonday)).length).toBeGreaterThan(0);
     });
 
     it('labels the workspace as demo data in US dollars', async () => {
-      await createDemoWorkspace(store, SMALL);
-      expect(await getWorkspace(store.db)).toMatchObject({ name: 'Demo company (generated data)', corporateCurrency: 'USD', isDemo: true });
+      await createDemoWorkspace(ctx.store, SMALL);
+      expect(await getWorkspace(ctx.store.db)).toMatchObject({ name: 'Demo company (generated data)', corporateCurrency: 'USD', isDemo: true });
     });
 
     it('reports progress for each entity in import order, ending with all rows done', async () => {
       const finished = new Map<string, [number, number]>();
-      await createDemoWorkspace(store, { ...SMALL, onProgress: (step, done, total) => finished.set(step, [done, total]) });
+      await createDemoWorkspace(ctx.store, { ...SMALL, onProgress: (step, done, total) => finished.set(step, [done, total]) });
       expect([...finished.keys()]).toEqual(['currency_rate', 'person', 'product', 'account', 'opportunity', 'opportunity_history', 'line_item', 'split', 'pipeline_snapshot']);
       expect([...finished.values()].every(([done, total]) => done === total)).toBe(true);
     });
 
     it('changes nothing when the same demo is created again', async () => {
-      await createDemoWorkspace(store, SMALL);
-      const before = await tableCounts(store);
-      const audits = await rowCount(store, 'audit_event');
-      const again = await createDemoWorkspace(store, SMALL);
+      await createDemoWorkspace(ctx.store, SMALL);
+      const before = await tableCounts(ctx.store);
+      const audits = await rowCount(ctx.store, 'audit_event');
+      const again = await createDemoWorkspace(ctx.store, SMALL);
       expect(again.counts.opportunity).toBe(before.opportunity);
-      expect(await tableCounts(store)).toEqual(before);
+      expect(await tableCounts(ctx.store)).toEqual(before);
       // Each committed entity logs its import run, and the snapshot refresh logs itself; nothing else is written.
-      expect(await rowCount(store, 'audit_event')).toBe(audits + 9);
+      expect(await rowCount(ctx.store, 'audit_event')).toBe(audits + 9);
     });
 
     it('refuses a database whose workspace is not a demo and writes nothing into it', async () => {
-      await initialiseWorkspace(store, { name: 'Real company', corporateCurrency: 'USD' });
-      const refused = createDemoWorkspace(store, SMALL);
+      await initialiseWorkspace(ctx.store, { name: 'Real company', corporateCurrency: 'USD' });
+      const refused = createDemoWorkspace(ctx.store, SMALL);
       await expect(refused).rejects.toBeInstanceOf(ServiceError);
       await expect(refused).rejects.toMatchObject({ code: 'database_has_data' });
-      expect(await rowCount(store, 'person')).toBe(0);
-      expect(await rowCount(store, 'currency_rate')).toBe(0);
+      expect(await rowCount(ctx.store, 'person')).toBe(0);
+      expect(await rowCount(ctx.store, 'currency_rate')).toBe(0);
     });
 
     it('refuses a different demo over an existing one and leaves it as it was', async () => {
-      await createDemoWorkspace(store, SMALL);
-      const before = await tableCounts(store);
-      await expect(createDemoWorkspace(store, { ...SMALL, seed: 12 })).rejects.toMatchObject({ code: 'database_has_data' });
-      expect(await tableCounts(store)).toEqual(before);
+      await createDemoWorkspace(ctx.store, SMALL);
+      const before = await tableCounts(ctx.store);
+      await expect(createDemoWorkspace(ctx.store, { ...SMALL, seed: 12 })).rejects.toMatchObject({ code: 'database_has_data' });
+      expect(await tableCounts(ctx.store)).toEqual(before);
     });
   });
 }

@@ -1,9 +1,10 @@
 import { PassThrough } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFactories } from '../../store/testing/factories.ts';
-import { openTestStore, TEST_ENGINES, type TestStore } from '../../store/testing/test-stores.ts';
+import { describe, expect, it } from 'vitest';
+import { TEST_ENGINES } from '../../store/testing/test-stores.ts';
+import { useTestStore } from '../../store/testing/use-test-store.ts';
 import { csvRecord, writeCsv } from './csv-writer.ts';
 import { exportEntity, type ExportTable } from './export-entity.ts';
+import { tableOf } from './testing/table-of.ts';
 
 /** A strict RFC 4180 reader, independent of the writer, to check what a spreadsheet or script would read back. */
 function parseCsv(text: string): string[][] {
@@ -46,18 +47,6 @@ function parseCsv(text: string): string[][] {
   }
   if (field !== '' || record.length > 0) throw new Error('last record does not end in CRLF');
   return records;
-}
-
-function tableOf(header: string[], rows: string[][]): ExportTable {
-  return {
-    header,
-    rows: {
-      [Symbol.asyncIterator]: () => {
-        const iterator = rows[Symbol.iterator]();
-        return { next: () => Promise.resolve(iterator.next()) };
-      },
-    },
-  };
 }
 
 async function csvText(table: ExportTable, mode: 'raw' | 'spreadsheet', byteOrderMark = false): Promise<string> {
@@ -107,20 +96,13 @@ describe('writeCsv', () => {
 
 for (const engine of TEST_ENGINES) {
   describe(`raw CSV export on ${engine}`, () => {
-    let store: TestStore;
-    beforeEach(async () => {
-      store = await openTestStore(engine);
-    });
-    afterEach(async () => {
-      await store.dispose();
-    });
+    const ctx = useTestStore(engine);
 
     it('re-parses to the exact stored text, formulas and line breaks included', async () => {
-      const make = createFactories(store);
-      await make.workspace();
+      await ctx.make.workspace();
       const tricky = ['=SUM(A1)', '+1', '-2+3', '@cmd', ' padded ', 'say "hi", then leave', 'line one\nline two\r\nline three', 'Zürich 北京'];
-      for (const [i, name] of tricky.entries()) await make.opportunity({ name, nextStep: `${name}\n(step ${i})` });
-      const parsed = parseCsv(await csvText(exportEntity(store, 'opportunities', { pageSize: 3 }), 'raw'));
+      for (const [i, name] of tricky.entries()) await ctx.make.opportunity({ name, nextStep: `${name}\n(step ${i})` });
+      const parsed = parseCsv(await csvText(exportEntity(ctx.store, 'opportunities', { pageSize: 3 }), 'raw'));
       const header = parsed[0] ?? [];
       const nameAt = header.indexOf('name');
       const stepAt = header.indexOf('next_step');

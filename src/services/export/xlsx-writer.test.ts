@@ -3,20 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ExportTable } from './export-entity.ts';
 import { writeXlsx } from './xlsx-writer.ts';
-
-function tableOf(header: string[], rows: string[][]): ExportTable {
-  return {
-    header,
-    rows: {
-      [Symbol.asyncIterator]: () => {
-        const iterator = rows[Symbol.iterator]();
-        return { next: () => Promise.resolve(iterator.next()) };
-      },
-    },
-  };
-}
+import { tableOf } from './testing/table-of.ts';
 
 describe('writeXlsx', () => {
   let folder: string;
