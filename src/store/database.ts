@@ -46,6 +46,9 @@ function openSqlite(path: string, mustExist: boolean): SqliteDatabase.Database {
   } catch (error) {
     throw new StoreError('database_unreachable', `Cannot open SQLite database ${path}: ${(error as Error).message}`);
   }
+  // Pages of 8 KiB suit rows of this width: fewer B-tree splits on bulk imports. It takes effect
+  // only on a new, empty file (an existing database keeps the page size it was created with).
+  handle.pragma('page_size = 8192');
   // WAL: readers never block the writer, and a killed process leaves the last committed state.
   handle.pragma('journal_mode = WAL');
   handle.pragma('synchronous = NORMAL');

@@ -1,8 +1,11 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { ColumnDef, ImportTransaction, SqlRow, SqlValue } from './import-transaction.ts';
 
-/** SQLite page cache during an import: 256 MiB, filled only as far as the file needs. */
-const IMPORT_CACHE_KIB = 262_144;
+/**
+ * SQLite page cache during an import: 64 MiB. Larger caches measured no faster on a million-row
+ * import (the indexes are built at the end) and cost their size in peak memory.
+ */
+const IMPORT_CACHE_KIB = 65_536;
 
 function columnList(columns: readonly ColumnDef[]): string {
   return columns.map((c) => c.name).join(', ');
