@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PlainDate } from '../core/shared/plain-date.ts';
+import { listSnapshotDates, replaceSnapshot } from '../store/snapshot-repository.ts';
 import { openTestStore, TEST_ENGINES, type TestStore } from '../store/testing/test-stores.ts';
 import { commitImport } from './commit-import.ts';
 import { opportunity, person, recordSource, seedWorkspace } from './testing/record-sources.ts';
@@ -36,6 +38,26 @@ for (const engine of TEST_ENGINES) {
       expect(await count(store, 'opportunity_history')).toBe(0);
       const stamps = await store.db.selectFrom('opportunity').select('updated_at').execute();
       expect(stamps.every((s) => s.updated_at === NOW)).toBe(true);
+    });
+
+    it('clears the weekly snapshots when opportunities change, and keeps them when nothing changes', async () => {
+      store = await openTestStore(engine);
+      await seedWorkspace(store);
+      await commitImport(store, recordSource('person', people), { actor: 'test', now: NOW });
+      await commitImport(store, recordSource('opportunity', deals), { actor: 'test', now: NOW });
+      const stored = await store.db.selectFrom('opportunity').selectAll().executeTakeFirstOrThrow();
+      const monday = '2026-01-26' as PlainDate;
+      const row = { opportunityId: stored.id, ownerId: stored.owner_id, stageId: stored.stage_id, amountMinor: stored.amount_minor, currency: 'USD', closeDate: stored.close_date, forecastCategory: 'pipeline', isClosed: false, isWon: false } as const;
+      await replaceSnapshot(store.db, monday, [{ ...row, currency: row.currency as never, closeDate: row.closeDate as PlainDate }]);
+
+      const same = await commitImport(store, recordSource('opportunity', deals), { actor: 'test', now: LATER });
+      expect(same.unchanged).toBe(3);
+      expect(await listSnapshotDates(store.db)).toEqual([monday]);
+
+      const changed = await commitImport(store, recordSource('opportunity', [opportunity('006D', { ownerRef: { externalId: '005A' } })]), { actor: 'test', now: LATER });
+      expect(changed.inserted).toBe(1);
+      expect(await listSnapshotDates(store.db)).toEqual([]);
+      expect(changed.notes).toContainEqual(expect.stringContaining('salesops snapshots'));
     });
 
     it('a file with one bad row imports nothing and names that row and column', async () => {

@@ -107,6 +107,23 @@ async function assertWorkspace(ctx: ImportContext): Promise<void> {
   }
 }
 
+/** The entities whose changes alter the pipeline as it stood on past dates. */
+const PIPELINE_ENTITIES: ReadonlySet<ImportEntity> = new Set(['opportunity', 'opportunity_history', 'opportunity_field_history']);
+
+/**
+ * Weekly snapshots are a cache of the pipeline rebuilt from history. A file that added or changed
+ * opportunities or their history can change any past Monday (a deal created last year, an old stage
+ * change), so the snapshots go, in the same transaction; `salesops snapshots` rebuilds them, and
+ * until then a past Monday's pipeline is rebuilt from history when asked.
+ */
+async function clearStaleSnapshots(ctx: ImportContext, entity: ImportEntity): Promise<void> {
+  if (!PIPELINE_ENTITIES.has(entity) || ctx.counts.inserted + ctx.counts.updated === 0) return;
+  const rows = await ctx.tx.all<{ n: number }>('SELECT count(*) AS n FROM pipeline_snapshot');
+  if (Number(rows[0]?.n ?? 0) === 0) return;
+  await ctx.tx.run('DELETE FROM pipeline_snapshot', []);
+  ctx.note('The weekly pipeline snapshots were cleared because opportunity data changed; run "salesops snapshots" to rebuild them.');
+}
+
 async function recordRun(ctx: ImportContext, source: RecordSource<ImportEntity>, options: CommitOptions, startedAt: string): Promise<string> {
   const runId = newId('importRun');
   const { inserted, updated, unchanged, rejected } = ctx.counts;
@@ -173,6 +190,7 @@ export async function commitImport<E extends ImportEntity>(store: Store, source:
     let importRunId: string | null = null;
     await tx.rebuildIndexes();
     if (status === 'committed') {
+      await clearStaleSnapshots(ctx, source.entity);
       importRunId = await recordRun(ctx, source, options, startedAt);
       await tx.commit();
     } else if (status === 'dry_run' && options.within !== undefined) {
