@@ -17,7 +17,7 @@ import { type CurrencyCode } from '../core/shared/currency.ts';
 import { openCsv } from './csv-reader.ts';
 import { BUILT_IN_PRESETS, detectLayout, findPreset } from './detect-preset.ts';
 import { ImportError } from './import-error.ts';
-import { bindLayout, type EntityLayout, type ImportPreset, type ParsedRowResult, type PresetId } from './presets/entity-layout.ts';
+import { bindLayout, notesFor, type EntityLayout, type ImportPreset, type ParsedRowResult, type PresetId } from './presets/entity-layout.ts';
 import { isMappingPath, loadMappingFile, type LoadedMapping } from './presets/mapping-file.ts';
 import type { ImportEntity } from './records.ts';
 import type { ParseContext } from './row-fields.ts';
@@ -187,7 +187,7 @@ class OpenedImportFile<E extends ImportEntity> implements ImportFile<E> {
   }
 
   notes(): readonly string[] {
-    const notes = [...(this.layout.notes ?? [])];
+    const notes = notesFor(this.layout.notes ?? [], this.headers);
     if (this.encoding === 'windows-1252') notes.push('The file is not UTF-8; it was read as Windows-1252 (Excel on Windows).');
     for (const [reason, { count, details }] of this.skipped) {
       const examples = details.size > 0 ? ` (${[...details].join(', ')})` : '';

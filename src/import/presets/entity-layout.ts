@@ -36,10 +36,18 @@ export interface EntityLayout<E extends ImportEntity = ImportEntity> {
   /** Headers that belong to a sibling layout and rule this one out. */
   readonly excludedHeaders?: readonly string[];
   readonly rules: LayoutRules;
-  /** Facts about how this layout is read, for the import summary. */
-  readonly notes?: readonly string[];
+  /** Facts about how this layout is read, for the import summary; some only when the file's headers call for them. */
+  readonly notes?: readonly LayoutNote[];
   /** Salesforce report exports end with totals and a copyright footer that are not data. */
   readonly reportFooter?: boolean;
+}
+
+/** A note always shown, or one shown only when `when` holds for the file's headers. */
+export type LayoutNote = string | { readonly text: string; readonly when: (headers: readonly string[]) => boolean };
+
+/** The notes that apply to a file with these headers. */
+export function notesFor(notes: readonly LayoutNote[], headers: readonly string[]): string[] {
+  return notes.flatMap((note) => (typeof note === 'string' ? [note] : note.when(headers) ? [note.text] : []));
 }
 
 /** A layout of any entity, with its entity and fields kept together. */

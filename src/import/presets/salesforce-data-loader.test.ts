@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CurrencyCode } from '../../core/shared/currency.ts';
 import { detectLayout } from '../detect-preset.ts';
 import type { ParseContext } from '../row-fields.ts';
-import { bindLayout, type RowOutcome } from './entity-layout.ts';
+import { bindLayout, notesFor, type RowOutcome } from './entity-layout.ts';
 import { SALESFORCE_DATA_LOADER_PRESET } from './salesforce-data-loader.ts';
 
 const CONTEXT: ParseContext = { locale: 'us', dateOrder: 'mdy', plainNumbers: true, defaultCurrency: 'USD' as CurrencyCode, salesforceIds: true };
@@ -19,6 +19,13 @@ const ACCOUNT_ID = '0015g000aB001xQAQQ';
 const USER_ID = '0055g000aB003xQAQQ';
 
 describe('Salesforce Data Loader preset', () => {
+  it('warns about record type ids only when the file has them without record type names', () => {
+    const notesOf = (headers: string[]) => notesFor(detectLayout(headers, [SALESFORCE_DATA_LOADER_PRESET], true).layout.notes ?? [], headers);
+    expect(notesOf(OPP_HEADERS)).toEqual([]);
+    expect(notesOf([...OPP_HEADERS, 'RecordTypeId'])).toEqual([expect.stringContaining('RecordType.Name') as string]);
+    expect(notesOf([...OPP_HEADERS, 'RecordTypeId', 'RecordType.Name'])).toEqual([]);
+  });
+
   it('reads an opportunity with its references by id', () => {
     const result = parse(OPP_HEADERS, [OPP_ID, 'Big deal', ACCOUNT_ID, USER_ID, 'Prospecting', '1000.50', '2025-07-31', '10', 'Pipeline']);
     expect(result).toMatchObject({

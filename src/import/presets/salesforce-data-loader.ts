@@ -75,7 +75,13 @@ const opportunity: EntityLayout<'opportunity'> = {
   requiredHeaders: [['Id'], ['Name'], ['StageName'], ['CloseDate']],
   excludedHeaders: ['OpportunityId'],
   rules: {},
-  notes: ['Opportunities go into the process named by RecordType.Name when the file has it, else the default process; a RecordTypeId alone does not name a process.'],
+  notes: [
+    {
+      // Only worth saying when the file has record types that the import cannot map.
+      text: 'The file has RecordTypeId but no RecordType.Name: a record type id does not name a sales process, so these opportunities go into the default process. Export RecordType.Name to keep processes apart.',
+      when: (headers) => headers.includes('RecordTypeId') && !headers.includes('RecordType.Name') && !headers.includes('RecordTypeName'),
+    },
+  ],
 };
 
 const opportunityHistory: EntityLayout<'opportunity_history'> = {
