@@ -74,6 +74,11 @@ export class OpportunityLocator {
     return ((await this.nameIndex(ctx)).get(nameKey(name)) ?? []).filter((t) => t.accountId === accountId);
   }
 
+  /** Whether names are being looked up, so `add` has something to keep up to date. */
+  tracksNames(): boolean {
+    return this.byName !== null;
+  }
+
   /** Registers an opportunity this file created or renamed, if names are being looked up. */
   add(target: OpportunityTarget, previousName: string | null): void {
     if (this.byName === null) return;

@@ -118,6 +118,19 @@ for (const engine of TEST_ENGINES) {
       expect(result.errors).toEqual([expect.objectContaining({ row: 4, value: '006A', reason: expect.stringContaining('row 2') as string })]);
     });
 
+    it('a repeated id is caught however far back in a long sorted file it first appeared', async () => {
+      store = await openTestStore(engine);
+      await seedWorkspace(store);
+      const ids = Array.from({ length: 1_100 }, (_, i) => `006${String(i).padStart(5, '0')}`);
+      const rows = [...ids, ids[3]!, ids[1_099]!, '006X'].map((id) => opportunity(id));
+      const result = await commitImport(store, recordSource('opportunity', rows), { actor: 'test' });
+      expect(result.status).toBe('rejected');
+      expect(result.errors).toEqual([
+        expect.objectContaining({ row: 1_102, value: ids[3], reason: expect.stringContaining('row 5') as string }),
+        expect.objectContaining({ row: 1_103, value: ids[1_099], reason: expect.stringContaining('row 1101') as string }),
+      ]);
+    });
+
     it('a report export without ids updates the deal with the same name at the same account', async () => {
       store = await openTestStore(engine);
       await seedWorkspace(store);

@@ -2,10 +2,11 @@ import type { TrackedField } from '../../core/pipeline/tracked-field.ts';
 import { newId } from '../../store/new-id.ts';
 import type { OpportunityRecord, ParsedRow } from '../records.ts';
 import { flag, refText, type EntityWriter } from './entity-writer.ts';
+import { FirstRowIndex } from './first-row-index.ts';
 import type { ImportContext } from './import-context.ts';
 import type { ImportLookups } from './import-lookups.ts';
 import type { ColumnDef, SqlRow, SqlValue } from './import-transaction.ts';
-import { storedColumns, upsertRows, type TableSpec, type UpsertItem } from './keyed-upsert.ts';
+import { storedColumns, upsertRows, type TableSpec } from './keyed-upsert.ts';
 import { nameKey, type ReferenceDirectory } from './reference-directory.ts';
 import { StageCatalog, type ProcessResolution } from './stage-catalog.ts';
 
@@ -65,10 +66,12 @@ export const HISTORY_COLUMNS: readonly ColumnDef[] = [
 ];
 export const HISTORY_KEY = ['opportunity_id', 'field', 'changed_at'] as const;
 
+/** A row ready to write; it is its own `UpsertItem`, once `existing` is known, so a row costs one object. */
 interface Prepared {
   readonly row: number;
   readonly record: OpportunityRecord;
   readonly values: SqlValue[];
+  existing: SqlRow | null;
 }
 
 const canonical = (value: SqlValue | undefined): string | null => (value === null || value === undefined ? null : String(value));
@@ -79,8 +82,8 @@ const canonical = (value: SqlValue | undefined): string | null => (value === nul
  * stage unless the file gives them. An update of a tracked field writes its history row.
  */
 export function createOpportunityWriter(ctx: ImportContext, lookups: ImportLookups): EntityWriter<'opportunity'> {
-  // One entry per row with an id, to refuse an id given twice (a million ids is well under 100 MB).
-  const firstRowOf = new Map<string, number>();
+  // Every id seen, to refuse an id given twice.
+  const firstRowOf = new FirstRowIndex();
   const processes = new Map<string, ProcessResolution>();
 
   const firstRowOfName = new Map<string, number>();
@@ -93,20 +96,22 @@ export function createOpportunityWriter(ctx: ImportContext, lookups: ImportLooku
   function prepare(row: number, record: OpportunityRecord, persons: ReferenceDirectory, accounts: ReferenceDirectory): Prepared | null {
     const errorsBefore = ctx.errorCount;
     if (record.externalId !== null) {
-      const first = firstRowOf.get(record.externalId);
+      const first = firstRowOf.firstOrAdd(record.externalId, row);
       if (first !== undefined) ctx.fail(row, 'externalId', record.externalId, `The id "${record.externalId}" is also on row ${first}`);
-      else firstRowOf.set(record.externalId, row);
     }
-    let accountId: string | null = null;
-    if (record.accountRef !== null) {
-      const found = accounts.resolve(ctx, record.accountRef, 'name' in record.accountRef ? row : null);
-      if ('error' in found) ctx.fail(row, 'accountRef', refText(record.accountRef), found.error);
+    // A known external id is one Map lookup; everything else (names, emails, misses) goes the long way.
+    const accountRef = record.accountRef;
+    let accountId = accountRef !== null && 'externalId' in accountRef ? (accounts.byExternal(accountRef.externalId) ?? null) : null;
+    if (accountRef !== null && accountId === null) {
+      const found = accounts.resolve(ctx, accountRef, 'name' in accountRef ? row : null);
+      if ('error' in found) ctx.fail(row, 'accountRef', refText(accountRef), found.error);
       else accountId = found.id;
     }
-    let ownerId: string | null = null;
-    if (record.ownerRef !== null) {
-      const found = persons.resolve(ctx, record.ownerRef, 'name' in record.ownerRef ? row : null);
-      if ('error' in found) ctx.fail(row, 'ownerRef', refText(record.ownerRef), found.error);
+    const ownerRef = record.ownerRef;
+    let ownerId = ownerRef !== null && 'externalId' in ownerRef ? (persons.byExternal(ownerRef.externalId) ?? null) : null;
+    if (ownerRef !== null && ownerId === null) {
+      const found = persons.resolve(ctx, ownerRef, 'name' in ownerRef ? row : null);
+      if ('error' in found) ctx.fail(row, 'ownerRef', refText(ownerRef), found.error);
       else ownerId = found.id;
     }
     const process = processes.get(record.processName ?? '');
@@ -142,31 +147,30 @@ export function createOpportunityWriter(ctx: ImportContext, lookups: ImportLooku
       flag(stage.isClosed),
       flag(stage.isWon),
     ];
-    return { row, record, values };
+    return { row, record, values, existing: null };
   }
 
-  /** The stored row each prepared record updates, or null for a new one. */
-  async function match(batch: readonly Prepared[]): Promise<(SqlRow | null)[]> {
+  /** Sets the stored row each prepared record updates (`existing`), left null for a new one. */
+  async function match(batch: readonly Prepared[]): Promise<void> {
     storedAtStart ??= Number((await ctx.tx.all<{ n: number }>('SELECT count(*) AS n FROM opportunity'))[0]?.n ?? 0);
-    const ids = storedAtStart === 0 ? [] : batch.flatMap((p) => (p.record.externalId === null ? [] : [p.record.externalId]));
-    const byExternalId = new Map<string, SqlRow>();
-    for (const stored of await ctx.tx.selectIn(OPPORTUNITY_SPEC.table, STORED, 'external_id', ids)) byExternalId.set(String(stored.external_id), stored);
-    const matched: (SqlRow | null)[] = [];
+    let byExternalId: Map<string, SqlRow> | null = null;
+    if (storedAtStart > 0) {
+      const ids: string[] = [];
+      for (const p of batch) if (p.record.externalId !== null) ids.push(p.record.externalId);
+      byExternalId = new Map();
+      for (const stored of await ctx.tx.selectIn(OPPORTUNITY_SPEC.table, STORED, 'external_id', ids)) byExternalId.set(String(stored.external_id), stored);
+    }
     for (const p of batch) {
       if (p.record.externalId !== null) {
-        matched.push(byExternalId.get(p.record.externalId) ?? null);
+        p.existing = byExternalId?.get(p.record.externalId) ?? null;
         continue;
       }
       const candidates = await lookups.opportunities.withNameAt(ctx, p.record.name, canonical(p.values[2]));
       const only = candidates[0];
-      if (candidates.length > 1 || only === undefined) {
-        matched.push(null);
-        continue;
-      }
+      if (candidates.length > 1 || only === undefined) continue;
       const [stored] = await ctx.tx.selectIn(OPPORTUNITY_SPEC.table, STORED, 'id', [only.id]);
-      matched.push(stored ?? null);
+      p.existing = stored ?? null;
     }
-    return matched;
   }
 
   return {
@@ -199,19 +203,20 @@ export function createOpportunityWriter(ctx: ImportContext, lookups: ImportLooku
         batch.push(prepared);
       }
       await lookups.flush();
-      const matched = await match(batch);
-      const items: UpsertItem[] = batch.map((p, i) => {
-        const stored = matched[i] ?? null;
-        if (p.values[CREATED_DATE] === null) p.values[CREATED_DATE] = stored === null ? ctx.importDate : canonical(stored.created_date);
-        return { values: p.values, existing: stored };
-      });
-      const results = await upsertRows(ctx, OPPORTUNITY_SPEC, items);
+      await match(batch);
+      for (const p of batch) {
+        if (p.values[CREATED_DATE] === null) p.values[CREATED_DATE] = p.existing === null ? ctx.importDate : canonical(p.existing.created_date);
+      }
+      const results = await upsertRows(ctx, OPPORTUNITY_SPEC, batch);
       const history: SqlValue[][] = [];
-      results.forEach((result, i) => {
+      // Only a file that looked opportunities up by name needs to tell the locator what it wrote.
+      const tellLocator = lookups.opportunities.tracksNames();
+      for (let i = 0; i < results.length; i++) {
+        const result = results[i];
+        const p = batch[i];
+        if (result === undefined || p === undefined) continue;
         ctx.count(result.outcome);
         if (result.outcome === 'inserted') inserted += 1;
-        const p = batch[i];
-        if (p === undefined) return;
         if (result.outcome === 'updated') {
           for (const [field, column, index] of TRACKED_COLUMNS) {
             const before = canonical(result.before[column]);
@@ -219,14 +224,14 @@ export function createOpportunityWriter(ctx: ImportContext, lookups: ImportLooku
             if (before !== after) history.push([newId('history'), null, result.id, ctx.now, field, before, after]);
           }
         }
-        if (result.outcome !== 'unchanged') {
+        if (tellLocator && result.outcome !== 'unchanged') {
           const previousName = result.outcome === 'updated' ? canonical(result.before.name) : null;
           lookups.opportunities.add(
             { id: result.id, name: p.record.name, accountId: canonical(p.values[2]), processId: String(p.values[4]), currency: p.record.currency },
             previousName,
           );
         }
-      });
+      }
       await ctx.tx.insertIgnoreMany('opportunity_history', HISTORY_COLUMNS, history, HISTORY_KEY);
     },
     finish(): Promise<void> {
