@@ -3,6 +3,7 @@ import type { Store } from '../store/database.ts';
 import { StoreError } from '../store/store-error.ts';
 import type { ParsedRowResult } from './presets/entity-layout.ts';
 import type { ImportEntity, ParsedRow, RowError } from './records.ts';
+import type { ImportCounts } from './import-summary.ts';
 import { columnNamer } from './writers/column-names.ts';
 import { createCurrencyRateWriter } from './writers/currency-rate-writer.ts';
 import type { EntityWriter } from './writers/entity-writer.ts';
@@ -60,22 +61,11 @@ export interface CommitOptions {
 
 export type CommitStatus = 'committed' | 'rejected' | 'dry_run';
 
-/**
- * How a file went. A rejected or dry-run file wrote nothing; its counts say what the rows that
- * passed would have done. inserted + updated + unchanged + rejected = rowsRead.
- */
-export interface CommitResult {
+/** How a file went (see `ImportCounts` for what the counts mean). */
+export interface CommitResult extends ImportCounts {
   readonly entity: ImportEntity;
   readonly preset: string;
   readonly status: CommitStatus;
-  readonly rowsRead: number;
-  readonly inserted: number;
-  readonly updated: number;
-  readonly unchanged: number;
-  readonly rejected: number;
-  /** The first `maxReportedErrors` errors, in the order found. */
-  readonly errors: readonly RowError[];
-  readonly errorCount: number;
   readonly notes: readonly string[];
   /** The import_run row of a committed file. */
   readonly importRunId: string | null;

@@ -11,12 +11,11 @@ export interface ImportProgress {
   readonly totalBytes: number;
 }
 
-/** The outcome of importing one file. Counts are rows; a rejected or dry-run file wrote nothing. */
-export interface FileImportResult {
-  readonly file: string;
-  readonly entity: ImportEntity | null;
-  readonly preset: string | null;
-  readonly status: ImportStatus;
+/**
+ * What happened to a file's rows: inserted + updated + unchanged + rejected = rowsRead. A rejected
+ * or dry-run file wrote nothing; its counts say what the rows that passed would have done.
+ */
+export interface ImportCounts {
   readonly rowsRead: number;
   readonly inserted: number;
   readonly updated: number;
@@ -25,6 +24,14 @@ export interface FileImportResult {
   /** The first rejected rows (at most `maxReportedErrors`); `errorCount` has them all. */
   readonly errors: readonly RowError[];
   readonly errorCount: number;
+}
+
+/** The outcome of importing one file. */
+export interface FileImportResult extends ImportCounts {
+  readonly file: string;
+  readonly entity: ImportEntity | null;
+  readonly preset: string | null;
+  readonly status: ImportStatus;
   /** Where the full row/column error report (CSV) was written, if any rows were rejected. */
   readonly errorReportPath: string | null;
   /** Set when status is 'failed': why the file could not be read or written. */
