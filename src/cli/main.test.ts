@@ -88,6 +88,14 @@ describe('salesops', () => {
     expect(run.code).toBe(2);
   });
 
+  it('says on stderr that an export of the demo workspace is generated data, leaving the CSV clean', async () => {
+    await salesops(['--db', db, 'demo', '--scale', '0.02']);
+    const run = await salesops(['--db', db, 'export', 'products']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('generated, not real');
+    expect(run.stdout.split('\r\n')[0]).toMatch(/^id,external_id,name/);
+  });
+
   it('refuses a demo over a workspace that is not the demo, with exit 4', async () => {
     await salesops(['--db', db, 'init', '--name', 'Real company']);
     const run = await salesops(['--db', db, 'demo', '--scale', '0.05']);

@@ -3,9 +3,12 @@ import { finished } from 'node:stream/promises';
 import { Option, type Command } from 'commander';
 import { parsePlainDate } from '../../core/shared/plain-date.ts';
 import { writeCsv } from '../../services/export/csv-writer.ts';
+import { workspaceSummary } from '../../services/database-status.ts';
 import { EXPORT_ENTITIES, exportEntity, isExportEntity, type ExportTable } from '../../services/export/export-entity.ts';
 import { UsageError } from '../error-exit.ts';
 import { globalOptions, print, printJson, todayUtc, withStore } from '../cli-context.ts';
+
+const DEMO_NOTICE = 'Note: this workspace is the demo company; its data is generated, not real.';
 
 interface ExportOptions {
   readonly format: 'csv' | 'xlsx';
@@ -19,14 +22,15 @@ function isBrokenPipe(error: unknown): boolean {
 }
 
 /** Writes the table to the file or stdout and returns the number of data rows. */
-async function writeTable(table: ExportTable, entity: string, options: ExportOptions): Promise<number> {
+async function writeTable(table: ExportTable, entity: string, options: ExportOptions, isDemo: boolean): Promise<number> {
   const mode = options.raw === true ? 'raw' : 'spreadsheet';
   const out = options.out;
   if (options.format === 'xlsx') {
     if (out === undefined) throw new UsageError('--format xlsx needs --out <file>: a workbook is not written to a terminal');
     // exceljs loads only for an XLSX export, which keeps every other command's start-up quick.
     const { writeXlsx } = await import('../../services/export/xlsx-writer.ts');
-    return (await writeXlsx(table, out, { sheetName: entity })).rows;
+    // Generated demo data says so in the workbook itself, not only on screen.
+    return (await writeXlsx(table, out, { sheetName: isDemo ? `${entity} (demo data)` : entity, title: isDemo ? DEMO_NOTICE : undefined })).rows;
   }
   if (out === undefined) {
     try {
@@ -65,9 +69,12 @@ export function registerExportCommand(program: Command): void {
       if (!isExportEntity(entity)) throw new UsageError(`Unknown entity "${entity}": choose one of ${EXPORT_ENTITIES.join(', ')}`);
       if (options.format === 'xlsx' && options.out === undefined) throw new UsageError('--format xlsx needs --out <file>: a workbook is not written to a terminal');
       const asOf = options.asOf === undefined ? null : parsePlainDate(options.asOf);
-      const rows = await withStore(global.db, { migrate: false, mustExist: true }, (store) =>
-        writeTable(exportEntity(store, entity, { asOf, today: parsePlainDate(todayUtc()) }), entity, options),
-      );
+      const rows = await withStore(global.db, { migrate: false, mustExist: true }, async (store) => {
+        const isDemo = (await workspaceSummary(store))?.isDemo === true;
+        // On stderr, so that the CSV on stdout stays exactly the data.
+        if (isDemo) process.stderr.write(`${DEMO_NOTICE}\n`);
+        return writeTable(exportEntity(store, entity, { asOf, today: parsePlainDate(todayUtc()) }), entity, options, isDemo);
+      });
       if (options.out === undefined) return;
       if (global.json) printJson({ entity, format: options.format, file: options.out, rows });
       else print(`Wrote ${rows.toLocaleString('en-US')} ${entity} rows to ${options.out}.`);

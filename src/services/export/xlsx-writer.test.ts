@@ -37,4 +37,13 @@ describe('writeXlsx', () => {
     expect(cells.map((c) => c?.value)).toEqual(['=SUM(A1)', '+1', 'two\nlines']);
     expect(cells.every((c) => c?.type === ExcelJS.ValueType.String)).toBe(true);
   });
+
+  it('records the title it is given in the workbook', async () => {
+    const file = join(folder, 'titled.xlsx');
+    await writeXlsx(tableOf(['name'], [['Acme']]), file, { sheetName: 'accounts (demo data)', title: 'Generated demo data' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.title).toBe('Generated demo data');
+    expect(workbook.getWorksheet('accounts (demo data)')).toBeDefined();
+  });
 });

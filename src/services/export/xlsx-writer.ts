@@ -4,6 +4,8 @@ import type { ExportTable } from './export-entity.ts';
 export interface XlsxOptions {
   /** Worksheet name (Excel allows 31 characters and no []:*?/\). */
   readonly sheetName: string;
+  /** The workbook's title property (File > Info in Excel). */
+  readonly title?: string | undefined;
 }
 
 const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
@@ -17,6 +19,7 @@ const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
  */
 export async function writeXlsx(table: ExportTable, file: string, options: XlsxOptions): Promise<{ rows: number }> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  if (options.title !== undefined) workbook.title = options.title;
   const name = options.sheetName.replace(INVALID_SHEET_CHARS, ' ').slice(0, 31) || 'Sheet1';
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   const header = sheet.addRow([...table.header]);
