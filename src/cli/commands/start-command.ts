@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
-import { workspaceSummary } from '../../services/database-status.ts';
+import { databaseStatus, workspaceSummary } from '../../services/database-status.ts';
 import { databaseFileExists, openAndMigrateDatabase } from '../../services/open-database.ts';
 import { globalOptions, print } from '../cli-context.ts';
 import { parsePort } from '../parse-options.ts';
 import { buildDemo, formatCounts } from './demo-command.ts';
 import { DEFAULT_PORT, serveDatabase } from './serve-command.ts';
+
+/** The demo workspace is written as one import per entity. */
+const DEMO_IMPORT_RUNS = 8;
 
 /** PORT from the environment, else 3000. */
 function portFromEnv(): number {
@@ -27,6 +30,15 @@ export function registerStartCommand(program: Command): void {
           if (!global.json) print(`Creating ${store.target}${migrated.length > 0 ? ` (schema ${migrated.join(', ')})` : ''} with the demo company…`);
           const counts = await buildDemo(store, { seed: 42, scale: 1 });
           if (!global.json) print(`Demo workspace ready: ${formatCounts(counts)}.`);
+        } else {
+          // The demo is eight imports, then its weekly snapshots: fewer imports, or the eight with no
+          // snapshot, mean its build was cut short (a later import of the user's adds runs of its own).
+          const status = await databaseStatus(store);
+          const runs = status.counts.importRuns;
+          const cutShort = runs < DEMO_IMPORT_RUNS || (runs === DEMO_IMPORT_RUNS && status.counts.pipelineSnapshots === 0);
+          if (status.workspace?.isDemo === true && cutShort) {
+            process.stderr.write(`warning: the demo workspace in ${store.target} looks incomplete (its build was interrupted); delete the file and run npm start again for a whole demo.\n`);
+          }
         }
       } finally {
         await store.close();
