@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { salesops, spawnSalesops } from './testing/run-salesops.ts';
 
@@ -149,5 +150,27 @@ describe('salesops', () => {
     child.kill('SIGTERM');
     expect(health).toMatchObject({ status: 'ok', workspace: { name: 'Acme' } });
     expect(await exited).toBe(0);
+  });
+
+  it('warns at start when the demo workspace was cut short, and still serves it', async () => {
+    await salesops(['--db', db, 'demo', '--scale', '0.02']);
+    const handle = new SqliteDatabase(db);
+    handle.exec('DELETE FROM pipeline_snapshot');
+    handle.close();
+    const child = spawnSalesops(['--db', db, 'start'], { PORT: '0' });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await new Promise<void>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('salesops is running')) resolve();
+      });
+      child.on('close', (code) => reject(new Error(`start exited ${code}: ${stderr}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('looks incomplete');
   });
 });
