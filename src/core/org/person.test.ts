@@ -25,6 +25,8 @@ describe('parseJobRole', () => {
     ['Vice President of Sales', 'executive'],
     ['Chief Revenue Officer', 'executive'],
     ['CRO', 'executive'],
+    ['CFO', 'executive'],
+    ['Co-founder & COO', 'executive'],
     ['Area Vice President', 'executive'],
     ['SDR', 'sdr'],
     ['BDR', 'sdr'],

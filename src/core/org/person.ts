@@ -9,9 +9,11 @@ export function isJobRole(value: string): value is JobRole {
   return (JOB_ROLES as readonly string[]).includes(value);
 }
 
+const C_LEVEL_ACRONYM = / c[a-z]o /;
+
 /** Title words, matched as whole words in order; the first rule that matches decides. */
 const TITLE_RULES: readonly (readonly [JobRole, readonly string[]])[] = [
-  ['executive', ['vp', 'svp', 'evp', 'avp', 'rvp', 'vice president', 'chief', 'cro', 'ceo', 'coo', 'cfo', 'cco', 'president', 'general manager', 'managing director']],
+  ['executive', ['vp', 'svp', 'evp', 'avp', 'rvp', 'vice president', 'chief', 'president', 'general manager', 'managing director']],
   // Support functions keep their role at any seniority: a Sales Operations Manager works in ops.
   ['ops', ['ops', 'operations', 'revops', 'revenue operations', 'sales operations', 'analyst', 'deal desk', 'enablement', 'sales planning', 'commissions']],
   ['finance', ['finance', 'financial', 'accountant', 'accounting', 'controller', 'payroll', 'fp a', 'treasury']],
@@ -37,6 +39,8 @@ export function parseJobRole(value: string): JobRole {
     .trim();
   if (isJobRole(words)) return words;
   const padded = ` ${words} `;
+  // C-level acronyms (chief revenue, operating, financial… officer) are executives.
+  if (C_LEVEL_ACRONYM.test(padded)) return 'executive';
   for (const [role, phrases] of TITLE_RULES) {
     if (phrases.some((phrase) => padded.includes(` ${phrase} `))) return role;
   }

@@ -20,9 +20,9 @@ const line = (personId: string, managerId: string, validFrom: string, validTo: s
   validTo: validTo === null ? null : d(validTo),
 });
 
-// ceo <- vp <- (mgr1 <- ann, bob), (mgr2 <- cat); ann moves from mgr1 to mgr2 on 2025-04-01.
+// top <- vp <- (mgr1 <- ann, bob), (mgr2 <- cat); ann moves from mgr1 to mgr2 on 2025-04-01.
 const ORG: readonly ReportingLine[] = [
-  line('vp', 'ceo', '2024-01-01'),
+  line('vp', 'top', '2024-01-01'),
   line('mgr1', 'vp', '2024-01-01'),
   line('mgr2', 'vp', '2024-06-01'),
   line('ann', 'mgr1', '2024-01-01', '2025-04-01'),
@@ -38,7 +38,7 @@ describe('managerOn', () => {
     ['cat', '2024-12-31', 'mgr2'],
     ['cat', '2025-01-01', null],
     ['mgr2', '2024-05-31', null],
-    ['ceo', '2025-01-01', null],
+    ['top', '2025-01-01', null],
     ['nobody', '2025-01-01', null],
   ])('gives %s on %s the manager %s (validFrom inclusive, validTo exclusive)', (personId, date, manager) => {
     expect(managerOn(ORG, personId, d(date))).toBe(manager);
@@ -56,7 +56,7 @@ describe('directReportsOn', () => {
 
 describe('subtreeOn', () => {
   it('lists everyone below a manager at any depth, sorted, without the manager', () => {
-    expect(subtreeOn(ORG, 'ceo', d('2024-07-01'))).toEqual(['ann', 'bob', 'cat', 'mgr1', 'mgr2', 'vp']);
+    expect(subtreeOn(ORG, 'top', d('2024-07-01'))).toEqual(['ann', 'bob', 'cat', 'mgr1', 'mgr2', 'vp']);
     expect(subtreeOn(ORG, 'vp', d('2024-03-01'))).toEqual(['ann', 'bob', 'mgr1']);
     expect(subtreeOn(ORG, 'mgr2', d('2025-06-01'))).toEqual(['ann']);
     expect(subtreeOn(ORG, 'bob', d('2025-06-01'))).toEqual([]);
@@ -65,9 +65,9 @@ describe('subtreeOn', () => {
 
 describe('reportingChainOn', () => {
   it('climbs from the manager to the top', () => {
-    expect(reportingChainOn(ORG, 'ann', d('2025-03-31'))).toEqual(['mgr1', 'vp', 'ceo']);
-    expect(reportingChainOn(ORG, 'ann', d('2025-04-01'))).toEqual(['mgr2', 'vp', 'ceo']);
-    expect(reportingChainOn(ORG, 'ceo', d('2025-04-01'))).toEqual([]);
+    expect(reportingChainOn(ORG, 'ann', d('2025-03-31'))).toEqual(['mgr1', 'vp', 'top']);
+    expect(reportingChainOn(ORG, 'ann', d('2025-04-01'))).toEqual(['mgr2', 'vp', 'top']);
+    expect(reportingChainOn(ORG, 'top', d('2025-04-01'))).toEqual([]);
   });
 
   it('refuses to climb a cycle rather than loop', () => {
@@ -105,7 +105,7 @@ describe('changeManager', () => {
 
   it('closes the line without a new one when the new manager is nobody', () => {
     const next = changeManager(ORG, 'vp', null, d('2025-01-01'));
-    expect(next).toContainEqual(line('vp', 'ceo', '2024-01-01', '2025-01-01'));
+    expect(next).toContainEqual(line('vp', 'top', '2024-01-01', '2025-01-01'));
     expect(managerOn(next, 'vp', d('2025-01-01'))).toBeNull();
   });
 
