@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { importErrorOf } from './testing/import-error-of.ts';
 import { BUILT_IN_PRESETS, detectLayout, findPreset } from './detect-preset.ts';
-import { ImportError } from './import-error.ts';
 import { SALESFORCE_DATA_LOADER_PRESET } from './presets/salesforce-data-loader.ts';
 
 function labelOf(headers: string[]): string {
   return detectLayout(headers, BUILT_IN_PRESETS, false).layout.label;
-}
-
-function errorOf(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportError');
 }
 
 describe('detectLayout', () => {
@@ -43,7 +33,7 @@ describe('detectLayout', () => {
   });
 
   it('lists what each layout expects when nothing fits', () => {
-    const error = errorOf(() => detectLayout(['Foo', 'Bar'], BUILT_IN_PRESETS, false));
+    const error = importErrorOf(() => detectLayout(['Foo', 'Bar'], BUILT_IN_PRESETS, false));
     expect(error.code).toBe('unknown_format');
     expect(error.message).toContain('Foo, Bar');
     expect(error.message).toContain('Salesforce Data Loader: Opportunity: Id, Name, StageName, CloseDate');
@@ -51,14 +41,14 @@ describe('detectLayout', () => {
   });
 
   it('names the missing columns when the chosen preset does not fit', () => {
-    const error = errorOf(() => detectLayout(['Id', 'Name', 'StageName'], [SALESFORCE_DATA_LOADER_PRESET], true));
+    const error = importErrorOf(() => detectLayout(['Id', 'Name', 'StageName'], [SALESFORCE_DATA_LOADER_PRESET], true));
     expect(error.code).toBe('missing_columns');
     expect(error.message).toContain('Salesforce Data Loader: Opportunity');
     expect(error.details).toMatchObject({ missing: ['CloseDate'] });
   });
 
   it('refuses headers that fit two layouts equally well', () => {
-    const error = errorOf(() => detectLayout(['Opportunity Name', 'Stage', 'Close Date', 'Deal Name', 'Deal Stage'], BUILT_IN_PRESETS, false));
+    const error = importErrorOf(() => detectLayout(['Opportunity Name', 'Stage', 'Close Date', 'Deal Name', 'Deal Stage'], BUILT_IN_PRESETS, false));
     expect(error.code).toBe('ambiguous_format');
   });
 });

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../import-error.ts';
+import { importErrorOf } from '../testing/import-error-of.ts';
 import { loadMappingFile, parseMapping } from './mapping-file.ts';
 
 const FIXTURE = new URL('../fixtures/other/custom-deals.mapping.yaml', import.meta.url).pathname;
-
-function errorOf(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportError');
-}
 
 describe('mapping files', () => {
   it('loads a YAML mapping with its locale, currency and date order', async () => {
@@ -31,27 +21,27 @@ describe('mapping files', () => {
   });
 
   it('names an unknown field and lists the entity\'s fields', () => {
-    const error = errorOf(() => parseMapping({ entity: 'product', columns: { name: 'Product', colour: 'Colour' } }, 'm.yaml'));
+    const error = importErrorOf(() => parseMapping({ entity: 'product', columns: { name: 'Product', colour: 'Colour' } }, 'm.yaml'));
     expect(error.code).toBe('invalid_mapping');
     expect(error.message).toContain('"colour" is not a field of product');
     expect(error.message).toContain('columns.colour');
   });
 
   it('names the required fields a mapping leaves out', () => {
-    const error = errorOf(() => parseMapping({ entity: 'opportunity', columns: { name: 'Deal' } }, 'm.yaml'));
+    const error = importErrorOf(() => parseMapping({ entity: 'opportunity', columns: { name: 'Deal' } }, 'm.yaml'));
     expect(error.message).toContain('opportunity needs a column for stage');
     expect(error.message).toContain('opportunity needs a column for closeDate');
   });
 
   it('refuses an unknown entity, currency and date format with readable messages', () => {
-    const error = errorOf(() => parseMapping({ entity: 'deal', columns: {}, currency: 'XYZ', dateFormat: 'MM-DD-YY' }, 'm.yaml'));
+    const error = importErrorOf(() => parseMapping({ entity: 'deal', columns: {}, currency: 'XYZ', dateFormat: 'MM-DD-YY' }, 'm.yaml'));
     expect(error.message).toContain('entity must be one of');
     expect(error.message).toContain('unknown currency code "XYZ"');
     expect(error.message).toContain('dateFormat must be one of');
   });
 
   it('refuses keys it does not know, so a typo is not silently ignored', () => {
-    const error = errorOf(() => parseMapping({ entity: 'product', columns: { name: 'P' }, proces: 'x' }, 'm.yaml'));
+    const error = importErrorOf(() => parseMapping({ entity: 'product', columns: { name: 'P' }, proces: 'x' }, 'm.yaml'));
     expect(error.message).toContain('proces');
   });
 
