@@ -87,6 +87,11 @@ function serviceExit(code: ServiceErrorCode): ExitCode {
       return EXIT_CODES.notSupported;
     case 'database_has_data':
       return EXIT_CODES.database;
+    case 'unauthenticated':
+    case 'forbidden':
+    case 'throttled':
+    case 'conflict':
+      return EXIT_CODES.usage;
     default:
       return assertNever(code);
   }

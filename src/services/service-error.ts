@@ -18,7 +18,15 @@ export type ServiceErrorCode =
   /** The operation exists on the other engine only (e.g. online backup on SQLite). */
   | 'not_supported_on_engine'
   /** The database holds data the operation would mix with or destroy (e.g. a demo over real data). */
-  | 'database_has_data';
+  | 'database_has_data'
+  /** No valid session or token accompanies a call that needs one. */
+  | 'unauthenticated'
+  /** The caller is known but the role does not permit the action or the field. */
+  | 'forbidden'
+  /** Too many failed sign-ins from this address or for this account; wait and retry. */
+  | 'throttled'
+  /** The request would contradict what is stored (a duplicate email, a revoked token). */
+  | 'conflict';
 
 /** An error of a use case itself (not of the domain, the store or a file's rows). */
 export class ServiceError extends Error {

@@ -20,6 +20,8 @@ export interface WorkspaceTable {
   /** 'acv' | 'tcv' | 'arr' | 'mrr': which amount counts as a booking. */
   booking_basis: string;
   is_demo: number;
+  /** 1 when managers may see the pay data (plans, statements, payouts) of their reporting subtree. */
+  managers_see_pay: number;
   created_at: string;
 }
 
@@ -258,6 +260,84 @@ export interface ImportRunTable {
   rejected: number;
 }
 
+/** A person who signs in. `person_id` ties the user to the org chart: it is what scopes a rep or manager. */
+export interface AppUserTable {
+  id: string;
+  /** Lower-cased; the key OIDC sign-in matches on. */
+  email: string;
+  display_name: string;
+  /** 'admin' | 'ops' | 'finance' | 'executive' | 'manager' | 'rep' */
+  role: string;
+  person_id: string | null;
+  /** `scrypt$N$r$p$salt$hash` (base64url parts); null for users who sign in only by single sign-on. */
+  password_hash: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A signed-in browser. Only the SHA-256 of the cookie's token is stored, so a leaked table opens no session. */
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: string;
+  /** Sent back in the X-CSRF-Token header on every cookie-authenticated mutation. */
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+/** A token for scripts: shown once, stored as its SHA-256, acting with `role` (never above its user's). */
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  role: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SignInAttemptTable {
+  id: string;
+  email: string;
+  remote_address: string;
+  occurred_at: string;
+  succeeded: number;
+}
+
+/** Long work with progress. `status`: 'queued' | 'running' | 'succeeded' | 'failed'. */
+export interface JobTable {
+  id: string;
+  kind: string;
+  status: string;
+  /** The user id (or 'cli', 'system') that asked for the work. */
+  created_by: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  /** Refreshed while the job runs; a running job whose heartbeat stops is marked failed. */
+  heartbeat_at: string | null;
+  worker: string | null;
+  progress_done: number;
+  progress_total: number | null;
+  progress_label: string | null;
+  input_json: string;
+  result_json: string | null;
+  error_json: string | null;
+}
+
+/** An uploaded file, kept in the database so any worker process can read it. */
+export interface StoredFileTable {
+  id: string;
+  name: string;
+  size_bytes: number;
+  content: Uint8Array;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Database {
   workspace: WorkspaceTable;
   currency_rate: CurrencyRateTable;
@@ -281,4 +361,10 @@ export interface Database {
   pipeline_snapshot: PipelineSnapshotTable;
   audit_event: AuditEventTable;
   import_run: ImportRunTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  sign_in_attempt: SignInAttemptTable;
+  job: JobTable;
+  stored_file: StoredFileTable;
 }

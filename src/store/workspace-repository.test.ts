@@ -26,6 +26,7 @@ for (const engine of TEST_ENGINES) {
         fiscalYearNaming: 'end',
         bookingBasis: 'acv',
         isDemo: false,
+        managersSeePay: false,
         createdAt: created.createdAt,
       });
     });

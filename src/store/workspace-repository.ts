@@ -20,6 +20,8 @@ export interface Workspace {
   readonly fiscalYearNaming: FiscalYearNaming;
   readonly bookingBasis: BookingBasis;
   readonly isDemo: boolean;
+  /** Whether managers may see the pay data of their reporting subtree (payees, finance and admins always may). */
+  readonly managersSeePay: boolean;
   readonly createdAt: string;
 }
 
@@ -31,6 +33,7 @@ export interface NewWorkspace {
   readonly fiscalYearNaming?: FiscalYearNaming;
   readonly bookingBasis?: BookingBasis;
   readonly isDemo?: boolean;
+  readonly managersSeePay?: boolean;
 }
 
 export type WorkspaceSettings = Partial<Omit<Workspace, 'id' | 'createdAt'>>;
@@ -45,6 +48,7 @@ function toWorkspace(row: Selectable<WorkspaceTable>): Workspace {
     fiscalYearNaming: row.fiscal_year_naming as FiscalYearNaming,
     bookingBasis: row.booking_basis as BookingBasis,
     isDemo: row.is_demo === 1,
+    managersSeePay: row.managers_see_pay === 1,
     createdAt: row.created_at,
   };
 }
@@ -75,6 +79,7 @@ export async function createWorkspace(db: Kysely<Database>, input: NewWorkspace,
     fiscal_year_naming: input.fiscalYearNaming ?? 'end',
     booking_basis: input.bookingBasis ?? 'acv',
     is_demo: input.isDemo === true ? 1 : 0,
+    managers_see_pay: input.managersSeePay === true ? 1 : 0,
     created_at: now,
   };
   await db.insertInto('workspace').values(row).execute();
@@ -93,6 +98,7 @@ export async function updateWorkspaceSettings(db: Kysely<Database>, settings: Wo
   if (settings.fiscalYearNaming !== undefined) values.fiscal_year_naming = settings.fiscalYearNaming;
   if (settings.bookingBasis !== undefined) values.booking_basis = settings.bookingBasis;
   if (settings.isDemo !== undefined) values.is_demo = settings.isDemo ? 1 : 0;
+  if (settings.managersSeePay !== undefined) values.managers_see_pay = settings.managersSeePay ? 1 : 0;
   if (Object.keys(values).length > 0) await db.updateTable('workspace').set(values).where('id', '=', existing.id).execute();
   const row = await db.selectFrom('workspace').selectAll().where('id', '=', existing.id).executeTakeFirstOrThrow();
   return toWorkspace(row);

@@ -24,6 +24,11 @@ export const ID_PREFIXES = {
   auditEvent: 'aud',
   importRun: 'imp',
   snapshot: 'snap',
+  user: 'usr',
+  apiToken: 'tok',
+  signInAttempt: 'sia',
+  job: 'job',
+  storedFile: 'file',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

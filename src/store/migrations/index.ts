@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Engine } from '../engine.ts';
 import * as m0001 from './0001-initial.ts';
+import * as m0002 from './0002-access-and-jobs.ts';
 
 export interface Migration {
   readonly name: string;
@@ -8,4 +9,7 @@ export interface Migration {
 }
 
 /** Every migration this build knows, in order. Names never change once released. */
-export const MIGRATIONS: readonly Migration[] = [{ name: '0001-initial', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '0001-initial', up: m0001.up },
+  { name: '0002-access-and-jobs', up: m0002.up },
+];
