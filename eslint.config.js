@@ -1,5 +1,6 @@
 // Lint: type-aware TypeScript rules, and the layer direction of the architecture:
 // core <- store <- services <- api / cli / jobs. Each layer may import only the layers to its left.
+// src/contracts (zod payload schemas) sits beside core: services, api and the web app share it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -33,6 +34,11 @@ export default tseslint.config(
     'core is pure domain: no I/O and nothing from the outer layers.',
   ),
   layer(
+    ['src/contracts/**/*.ts'],
+    ['**/store/**', '**/services/**', '**/import/**', '**/api/**', '**/cli/**', '**/jobs/**', 'node:*'],
+    'contracts are the API payload schemas shared with the web app: zod and core only.',
+  ),
+  layer(
     ['src/store/**/*.ts'],
     ['**/services/**', '**/import/**', '**/api/**', '**/cli/**', '**/jobs/**'],
     'store may import only core.',
@@ -45,7 +51,7 @@ export default tseslint.config(
   layer(
     ['src/services/**/*.ts'],
     ['**/api/**', '**/cli/**', '**/jobs/**'],
-    'services may import only core, store and import.',
+    'services may import only core, contracts, store and import.',
   ),
   layer(
     ['src/api/**/*.ts', 'src/cli/**/*.ts', 'src/jobs/**/*.ts'],

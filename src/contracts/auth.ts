@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../../core/access/role.ts';
+import { ROLES } from '../core/access/role.ts';
 import { MAX_NAME_LENGTH } from './common.ts';
 
 export const role = z.enum(ROLES);
