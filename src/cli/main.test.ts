@@ -157,7 +157,7 @@ describe('salesops', () => {
     const handle = new SqliteDatabase(db);
     handle.exec('DELETE FROM pipeline_snapshot');
     handle.close();
-    const child = spawnSalesops(['--db', db, 'start'], { PORT: '0' });
+    const child = spawnSalesops(['--db', db, 'start', '--no-web-build'], { PORT: '0' });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     await new Promise<void>((resolve, reject) => {

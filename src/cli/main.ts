@@ -5,10 +5,12 @@ import { registerDemoCommand } from './commands/demo-command.ts';
 import { registerExportCommand } from './commands/export-command.ts';
 import { registerImportCommand } from './commands/import-command.ts';
 import { registerInitCommand } from './commands/init-command.ts';
+import { registerJobsCommand } from './commands/jobs-command.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
 import { registerStartCommand } from './commands/start-command.ts';
 import { registerSnapshotsCommand } from './commands/snapshots-command.ts';
 import { registerStatusCommand } from './commands/status-command.ts';
+import { registerWorkerCommand } from './commands/worker-command.ts';
 import { errorDetails, errorExit, oneLine } from './error-exit.ts';
 import { exitCodesHelp, type ExitCode } from './exit-codes.ts';
 
@@ -44,6 +46,8 @@ export function buildProgram(): Command {
   registerBackupCommand(program);
   registerSnapshotsCommand(program);
   registerStatusCommand(program);
+  registerWorkerCommand(program);
+  registerJobsCommand(program);
   return program;
 }
 

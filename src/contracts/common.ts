@@ -36,7 +36,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 export interface Page<T> {
-  readonly items: readonly T[];
+  readonly items: T[];
   readonly page: number;
   readonly pageSize: number;
   readonly total: number;

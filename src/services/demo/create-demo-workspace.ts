@@ -5,6 +5,7 @@ import type { Store } from '../../store/database.ts';
 import { initialiseWorkspace } from '../initialise-workspace.ts';
 import { refreshSnapshots } from '../refresh-snapshots.ts';
 import { ServiceError } from '../service-error.ts';
+import { createDemoUsers, type DemoUser } from './create-demo-users.ts';
 import { DEMO_WORKSPACE_NAME, generateDemoCompany, type DemoCompany } from './generate-demo-company.ts';
 
 export interface CreateDemoWorkspaceOptions {
@@ -19,6 +20,8 @@ export interface CreateDemoWorkspaceOptions {
 export interface CreateDemoWorkspaceResult {
   /** Generated records per entity, all of which are now in the database. */
   readonly counts: Record<string, number>;
+  /** One sign-in per role, with its published demo password. */
+  readonly users: DemoUser[];
 }
 
 const DEMO_ACTOR = 'demo';
@@ -143,5 +146,6 @@ export async function createDemoWorkspace(store: Store, options: CreateDemoWorks
     onProgress: (done, total) => progress?.('pipeline_snapshot', done, total),
   });
   counts.pipeline_snapshot = snapshots.snapshots.length;
-  return { counts };
+  const users = await createDemoUsers(store, options.today);
+  return { counts, users };
 }
