@@ -101,6 +101,7 @@ const CASES: Readonly<Record<string, readonly Case[]>> = {
     expect: salesRead(owner),
   })),
   'GET /api/people/tree': [{ name: 'tree', request: () => ({ method: 'GET', url: '/api/people/tree' }), expect: all(200) }],
+  'GET /api/people/tree/export': [{ name: 'export', request: () => ({ method: 'GET', url: '/api/people/tree/export?format=csv&asOf=2025-06-30' }), expect: all(200) }],
   'GET /api/settings/workspace': [{ name: 'read', request: () => ({ method: 'GET', url: '/api/settings/workspace' }), expect: all(200) }],
   'PATCH /api/settings/workspace': [
     { name: 'rename', request: () => ({ method: 'PATCH', url: '/api/settings/workspace', payload: { name: 'Renamed' } }), expect: only(200, ['admin', 'ops'], 403) },
@@ -115,6 +116,7 @@ const CASES: Readonly<Record<string, readonly Case[]>> = {
     },
   ],
   'GET /api/settings/currency-rates': [{ name: 'read', request: () => ({ method: 'GET', url: '/api/settings/currency-rates' }), expect: all(200) }],
+  'GET /api/settings/currency-rates/export': [{ name: 'export', request: () => ({ method: 'GET', url: '/api/settings/currency-rates/export?format=xlsx' }), expect: all(200) }],
   'POST /api/settings/currency-rates': [
     {
       name: 'add',
@@ -123,7 +125,12 @@ const CASES: Readonly<Record<string, readonly Case[]>> = {
     },
   ],
   'GET /api/settings/sales-processes': [{ name: 'read', request: () => ({ method: 'GET', url: '/api/settings/sales-processes' }), expect: all(200) }],
+  'GET /api/settings/sales-processes/export': [
+    { name: 'export', request: () => ({ method: 'GET', url: '/api/settings/sales-processes/export?format=csv' }), expect: all(200) },
+    { name: 'unknown process', request: () => ({ method: 'GET', url: '/api/settings/sales-processes/export?format=csv&processId=proc_missing' }), expect: all(404) },
+  ],
   'GET /api/users': [{ name: 'list', request: () => ({ method: 'GET', url: '/api/users' }), expect: only(200, ['admin'], 403) }],
+  'GET /api/users/export': [{ name: 'export', request: () => ({ method: 'GET', url: '/api/users/export?format=csv' }), expect: only(200, ['admin'], 403) }],
   'POST /api/users': [
     {
       name: 'create',
@@ -135,6 +142,7 @@ const CASES: Readonly<Record<string, readonly Case[]>> = {
     { name: "another user's", request: (fx) => ({ method: 'PATCH', url: `/api/users/${fx.users.rep.id}`, payload: { displayName: 'Ravi R.' } }), expect: only(200, ['admin'], 403) },
   ],
   'GET /api/tokens': [{ name: 'own', request: () => ({ method: 'GET', url: '/api/tokens' }), expect: all(200) }],
+  'GET /api/tokens/export': [{ name: 'own', request: () => ({ method: 'GET', url: '/api/tokens/export?format=xlsx' }), expect: all(200) }],
   'POST /api/tokens': [{ name: 'own role', request: (_fx, role) => ({ method: 'POST', url: '/api/tokens', payload: { name: 'script', role } }), expect: all(201) }],
   'DELETE /api/tokens/:id': [
     {
@@ -170,6 +178,7 @@ const CASES: Readonly<Record<string, readonly Case[]>> = {
     { name: "ops's job", request: async (fx) => ({ method: 'GET', url: `/api/imports/${await opsJobOf(fx)}/error-report?format=csv` }), expect: only(200, ['admin', 'ops'], 404) },
   ],
   'GET /api/jobs': [{ name: 'list', request: () => ({ method: 'GET', url: '/api/jobs' }), expect: all(200) }],
+  'GET /api/jobs/export': [{ name: 'export', request: () => ({ method: 'GET', url: '/api/jobs/export?format=csv' }), expect: all(200) }],
   'GET /api/jobs/:id': [{ name: "ops's job", request: async (fx) => ({ method: 'GET', url: `/api/jobs/${await opsJobOf(fx)}` }), expect: only(200, ['admin', 'ops'], 404) }],
   'GET /api/jobs/:id/events': [
     { name: "ops's job", request: async (fx) => ({ method: 'GET', url: `/api/jobs/${await opsJobOf(fx)}/events` }), expect: only(200, ['admin', 'ops'], 404) },

@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { idParam } from '../../contracts/common.ts';
+import { exportFormat, idParam } from '../../contracts/common.ts';
 import { job, jobList } from '../../contracts/jobs.ts';
+import { exportJobs } from '../../services/jobs/export-jobs.ts';
 import { getJob, listJobs } from '../../services/jobs/get-job.ts';
 import { watchJob } from '../../jobs/watch-job.ts';
 import { defineRoute } from '../define-route.ts';
+
+/** The list and its export take the same limit, so the file holds what the table shows. */
+const jobListQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 export const JOB_ROUTES = [
   defineRoute({
@@ -12,9 +16,19 @@ export const JOB_ROUTES = [
     area: 'jobs',
     summary: 'Your recent jobs (administrators and ops: everyone’s), newest first',
     auth: 'signed-in',
-    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    query: jobListQuery,
     response: { kind: 'json', schema: jobList },
     handler: async ({ deps, actor, query }) => ({ items: await listJobs(deps.store, actor, { limit: query.limit }) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/jobs/export',
+    area: 'jobs',
+    summary: 'Your recent jobs (administrators and ops: everyone’s), newest first, as CSV or XLSX',
+    auth: 'signed-in',
+    query: jobListQuery.extend({ format: exportFormat.default('csv') }),
+    response: { kind: 'file' },
+    handler: ({ deps, actor, query }) => exportJobs(deps.store, actor, { limit: query.limit }, query.format),
   }),
   defineRoute({
     method: 'GET',

@@ -1,5 +1,7 @@
+import { exportFormat } from '../../contracts/common.ts';
 import { peopleTree, peopleTreeQuery } from '../../contracts/people.ts';
 import type { PlainDate } from '../../core/shared/plain-date.ts';
+import { exportPeopleTree } from '../../services/people/export-people-tree.ts';
 import { getPeopleTree } from '../../services/people/get-people-tree.ts';
 import { defineRoute } from '../define-route.ts';
 
@@ -13,5 +15,15 @@ export const PEOPLE_ROUTES = [
     query: peopleTreeQuery,
     response: { kind: 'json', schema: peopleTree },
     handler: ({ deps, actor, query }) => getPeopleTree(deps.store, actor, query.asOf as PlainDate | undefined),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/people/tree/export',
+    area: 'people',
+    summary: 'The reporting tree as of a date, one row per person with manager and depth, as CSV or XLSX',
+    auth: 'signed-in',
+    query: peopleTreeQuery.extend({ format: exportFormat.default('csv') }),
+    response: { kind: 'file' },
+    handler: ({ deps, actor, query }) => exportPeopleTree(deps.store, actor, query.asOf as PlainDate | undefined, query.format),
   }),
 ];

@@ -1,5 +1,8 @@
+import { z } from 'zod';
+import { exportFormat } from '../../contracts/common.ts';
 import { addCurrencyRateBody, currencyRates, salesProcesses, updateWorkspaceBody, workspaceSettings } from '../../contracts/settings.ts';
 import { addCurrencyRate, listCurrencyRatesFor } from '../../services/settings/currency-rates.ts';
+import { exportCurrencyRates, exportSalesProcesses } from '../../services/settings/export-settings-tables.ts';
 import { listSalesProcessesFor } from '../../services/settings/sales-processes.ts';
 import { changeWorkspaceSettings, getWorkspaceSettings } from '../../services/settings/workspace-settings.ts';
 import { defineRoute } from '../define-route.ts';
@@ -34,6 +37,16 @@ export const SETTINGS_ROUTES = [
     handler: ({ deps, actor }) => listCurrencyRatesFor(deps.store, actor),
   }),
   defineRoute({
+    method: 'GET',
+    url: '/api/settings/currency-rates/export',
+    area: 'settings',
+    summary: 'Every exchange rate as CSV or XLSX',
+    auth: 'signed-in',
+    query: z.object({ format: exportFormat.default('csv') }),
+    response: { kind: 'file' },
+    handler: ({ deps, actor, query }) => exportCurrencyRates(deps.store, actor, query.format),
+  }),
+  defineRoute({
     method: 'POST',
     url: '/api/settings/currency-rates',
     area: 'settings',
@@ -51,5 +64,15 @@ export const SETTINGS_ROUTES = [
     auth: 'signed-in',
     response: { kind: 'json', schema: salesProcesses },
     handler: ({ deps, actor }) => listSalesProcessesFor(deps.store, actor),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/settings/sales-processes/export',
+    area: 'settings',
+    summary: 'The stages of every sales process (or of processId only), one row per stage, as CSV or XLSX',
+    auth: 'signed-in',
+    query: z.object({ format: exportFormat.default('csv'), processId: z.string().min(1).max(64).optional() }),
+    response: { kind: 'file' },
+    handler: ({ deps, actor, query }) => exportSalesProcesses(deps.store, actor, query.format, query.processId),
   }),
 ];

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { apiToken, createdToken, createTokenBody, createUserBody, updateUserBody, user } from '../../contracts/auth.ts';
-import { idParam } from '../../contracts/common.ts';
+import { exportFormat, idParam } from '../../contracts/common.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/auth/api-tokens.ts';
+import { exportApiTokens } from '../../services/auth/export-api-tokens.ts';
+import { exportUsers } from '../../services/auth/export-users.ts';
 import { createUser, listUsers, updateUser } from '../../services/auth/manage-users.ts';
 import { defineRoute } from '../define-route.ts';
+
+const formatQuery = z.object({ format: exportFormat.default('csv') });
 
 export const USER_ROUTES = [
   defineRoute({
@@ -14,6 +18,16 @@ export const USER_ROUTES = [
     auth: 'signed-in',
     response: { kind: 'json', schema: z.object({ items: z.array(user) }) },
     handler: async ({ deps, actor }) => ({ items: await listUsers(deps.store, actor) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/users/export',
+    area: 'users',
+    summary: 'Every user with role and status as CSV or XLSX (administrators; no password hashes)',
+    auth: 'signed-in',
+    query: formatQuery,
+    response: { kind: 'file' },
+    handler: ({ deps, actor, query }) => exportUsers(deps.store, actor, query.format),
   }),
   defineRoute({
     method: 'POST',
@@ -47,6 +61,16 @@ export const TOKEN_ROUTES = [
     auth: 'signed-in',
     response: { kind: 'json', schema: z.object({ items: z.array(apiToken) }) },
     handler: async ({ deps, actor }) => ({ items: await listApiTokens(deps.store, actor) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/tokens/export',
+    area: 'tokens',
+    summary: 'Your API tokens (administrators: everyone’s) as CSV or XLSX; no secrets or hashes',
+    auth: 'signed-in',
+    query: formatQuery,
+    response: { kind: 'file' },
+    handler: ({ deps, actor, query }) => exportApiTokens(deps.store, actor, query.format),
   }),
   defineRoute({
     method: 'POST',

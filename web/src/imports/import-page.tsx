@@ -5,7 +5,7 @@ import { DataTable, type Column } from '../components/data-table.tsx';
 import { Field } from '../components/field.tsx';
 import { StatusMessage } from '../components/status-message.tsx';
 import { formatInstant } from '../lib/format-date.ts';
-import { errorMessage, sendForm, sendJson } from '../lib/http-client.ts';
+import { errorMessage, queryString, sendForm, sendJson } from '../lib/http-client.ts';
 import { useApi } from '../lib/use-api.ts';
 import { ImportResult, importResultOf } from './import-result.tsx';
 import { JobProgressBar } from './job-progress-bar.tsx';
@@ -34,6 +34,9 @@ const JOB_COLUMNS = (show: (id: string) => void): readonly Column<Job>[] => [
     ),
   },
 ];
+
+/** The recent jobs export holds the same jobs as the table (its default limit, newest first). */
+const jobsExportLink = (format: 'csv' | 'xlsx') => `/api/jobs/export${queryString({ format })}`;
 
 export function ImportPage() {
   const [uploads, setUploads] = useState<UploadedFile[]>([]);
@@ -192,6 +195,7 @@ export function ImportPage() {
           error={jobs.error}
           onRetry={jobs.reload}
           emptyMessage="No jobs yet."
+          exportLinks={{ csv: jobsExportLink('csv'), xlsx: jobsExportLink('xlsx') }}
         />
       </section>
     </section>

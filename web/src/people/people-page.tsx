@@ -57,6 +57,8 @@ export function PeoplePage() {
   const [state, update] = useQueryState(DEFAULTS);
   const asOf = state.asOf === '' ? todayUtc() : state.asOf;
   const tree = useApi<PeopleTree>(`/api/people/tree${queryString({ asOf })}`);
+  // The tree is no DataTable: its export (one row per person, with manager and depth) is linked here, for the same date.
+  const exportLink = (format: 'csv' | 'xlsx') => `/api/people/tree/export${queryString({ format, asOf })}`;
   // Which nodes are open, per loaded tree: a new date starts again from the default view.
   const [opened, setOpened] = useState<{ readonly tree: PeopleTree | undefined; readonly ids: ReadonlySet<string> } | null>(null);
   const defaultIds = useMemo(() => new Set(idsToDepth(tree.data?.roots ?? [], 2)), [tree.data]);
@@ -85,6 +87,15 @@ export function PeoplePage() {
             Collapse all
           </button>
         </div>
+        <span className="export-links">
+          <span>Export:</span>
+          <a className="button button-secondary" href={exportLink('csv')} download>
+            CSV
+          </a>
+          <a className="button button-secondary" href={exportLink('xlsx')} download>
+            XLSX
+          </a>
+        </span>
       </div>
       {tree.status === 'error' && <ErrorState error={tree.error} onRetry={tree.reload} />}
       {tree.status === 'loading' && <StatusMessage kind="loading">Loading…</StatusMessage>}

@@ -5,13 +5,15 @@ import { DataTable, type Column } from '../components/data-table.tsx';
 import { Field } from '../components/field.tsx';
 import { StatusMessage } from '../components/status-message.tsx';
 import { formatDate } from '../lib/format-date.ts';
-import { errorMessage, sendJson } from '../lib/http-client.ts';
+import { errorMessage, queryString, sendJson } from '../lib/http-client.ts';
 import { useApi } from '../lib/use-api.ts';
 
 interface CurrencyRates {
   readonly corporateCurrency: string;
   readonly rates: readonly CurrencyRate[];
 }
+
+const exportLink = (format: 'csv' | 'xlsx') => `/api/settings/currency-rates/export${queryString({ format })}`;
 
 function AddRateForm({ corporateCurrency, onAdded }: { readonly corporateCurrency: string; readonly onAdded: () => void }) {
   const [currency, setCurrency] = useState('');
@@ -85,6 +87,7 @@ export function CurrenciesTab() {
         error={rates.error}
         onRetry={rates.reload}
         emptyMessage="No rates yet: amounts in other currencies cannot be converted until one is added."
+        exportLinks={{ csv: exportLink('csv'), xlsx: exportLink('xlsx') }}
       />
       {can(me, 'settings.edit') && (
         <>

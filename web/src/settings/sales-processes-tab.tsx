@@ -2,6 +2,7 @@ import type { SalesProcess } from '../../../src/contracts/settings.ts';
 import { DataTable, type Column } from '../components/data-table.tsx';
 import { ErrorState } from '../components/error-state.tsx';
 import { StatusMessage } from '../components/status-message.tsx';
+import { queryString } from '../lib/http-client.ts';
 import { useApi } from '../lib/use-api.ts';
 import { FORECAST_CATEGORY_LABELS, formatProbability } from '../pipeline/labels.ts';
 
@@ -15,6 +16,9 @@ const STAGE_COLUMNS: readonly Column<Stage>[] = [
   { key: 'closed', header: 'Closed', render: (stage) => (stage.isClosed ? 'Yes' : 'No') },
   { key: 'won', header: 'Won', render: (stage) => (stage.isWon ? 'Yes' : 'No') },
 ];
+
+/** Each process's table exports that process's stages (the API exports every process without processId). */
+const exportLink = (processId: string, format: 'csv' | 'xlsx') => `/api/settings/sales-processes/export${queryString({ format, processId })}`;
 
 export function SalesProcessesTab() {
   const processes = useApi<{ processes: SalesProcess[] }>('/api/settings/sales-processes');
@@ -37,6 +41,7 @@ export function SalesProcessesTab() {
             rowKey={(stage) => stage.id}
             status="ready"
             emptyMessage="This process has no stages."
+            exportLinks={{ csv: exportLink(process.id, 'csv'), xlsx: exportLink(process.id, 'xlsx') }}
           />
         </section>
       ))}

@@ -6,8 +6,11 @@ import { DataTable, type Column } from '../components/data-table.tsx';
 import { Field } from '../components/field.tsx';
 import { StatusMessage } from '../components/status-message.tsx';
 import { formatInstant } from '../lib/format-date.ts';
-import { errorMessage, sendJson } from '../lib/http-client.ts';
+import { errorMessage, queryString, sendJson } from '../lib/http-client.ts';
 import { useApi } from '../lib/use-api.ts';
+
+/** The tokens export lists names, roles and dates: secrets and their hashes never leave the server. */
+const exportLink = (format: 'csv' | 'xlsx') => `/api/tokens/export${queryString({ format })}`;
 
 /** The new token's secret: shown this once (only its hash is kept), with a copy button. */
 function SecretOnce({ created, onDismiss }: { readonly created: CreatedToken; readonly onDismiss: () => void }) {
@@ -103,7 +106,17 @@ export function TokensTab() {
       <p>API tokens let scripts and other tools call the salesops API as you. Send one as <code>Authorization: Bearer &lt;secret&gt;</code>.</p>
       {created !== null && <SecretOnce created={created} onDismiss={() => setCreated(null)} />}
       {message !== null && <StatusMessage kind={message.kind}>{message.text}</StatusMessage>}
-      <DataTable caption="Your API tokens" columns={columns} rows={tokens.data?.items} rowKey={(token) => token.id} status={tokens.status} error={tokens.error} onRetry={tokens.reload} emptyMessage="You have no API tokens." />
+      <DataTable
+        caption="Your API tokens"
+        columns={columns}
+        rows={tokens.data?.items}
+        rowKey={(token) => token.id}
+        status={tokens.status}
+        error={tokens.error}
+        onRetry={tokens.reload}
+        emptyMessage="You have no API tokens."
+        exportLinks={{ csv: exportLink('csv'), xlsx: exportLink('xlsx') }}
+      />
       <h2>Create a token</h2>
       <form className="form-inline" onSubmit={onCreate}>
         <Field label="Name" hint="What will use it, e.g. “Nightly BI export”">

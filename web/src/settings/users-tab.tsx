@@ -6,8 +6,11 @@ import { DataTable, type Column } from '../components/data-table.tsx';
 import { Field } from '../components/field.tsx';
 import { StatusMessage } from '../components/status-message.tsx';
 import { formatDate } from '../lib/format-date.ts';
-import { errorMessage, sendJson } from '../lib/http-client.ts';
+import { errorMessage, queryString, sendJson } from '../lib/http-client.ts';
 import { useApi } from '../lib/use-api.ts';
+
+/** The users export: every user, never a password hash. */
+const exportLink = (format: 'csv' | 'xlsx') => `/api/users/export${queryString({ format })}`;
 
 /** Passwords shorter than this are refused by the API (contracts/auth.ts). */
 const MIN_PASSWORD_LENGTH = 12;
@@ -143,7 +146,17 @@ export function UsersTab() {
   return (
     <div className="stack">
       {message !== null && <StatusMessage kind={message.kind}>{message.text}</StatusMessage>}
-      <DataTable caption="Users" columns={columns} rows={users.data?.items} rowKey={(user) => user.id} status={users.status} error={users.error} onRetry={users.reload} emptyMessage="No users yet." />
+      <DataTable
+        caption="Users"
+        columns={columns}
+        rows={users.data?.items}
+        rowKey={(user) => user.id}
+        status={users.status}
+        error={users.error}
+        onRetry={users.reload}
+        emptyMessage="No users yet."
+        exportLinks={{ csv: exportLink('csv'), xlsx: exportLink('xlsx') }}
+      />
       <h2>Create a user</h2>
       <CreateUserForm
         onCreated={(user) => {
