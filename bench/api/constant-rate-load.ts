@@ -32,7 +32,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BACKLOG_SECONDS = 2;
 
 /** One schedule of requests at the rate for `seconds`; resolves once every request sent has settled, or the run was stopped. */
-function drive(agent: http.Agent, options: ConstantRateOptions, seconds: number): Promise<LoadResult> {
+function drive(pool: http.Agent, options: ConstantRateOptions, seconds: number): Promise<LoadResult> {
   const url = new URL(options.url);
   const requestOptions: http.RequestOptions = {
     hostname: url.hostname,
@@ -40,7 +40,7 @@ function drive(agent: http.Agent, options: ConstantRateOptions, seconds: number)
     path: `${url.pathname}${url.search}`,
     method: 'GET',
     headers: { ...options.headers },
-    agent,
+    agent: pool,
   };
   const count = Math.max(1, Math.round(options.ratePerSecond * seconds));
   const intervalMs = 1000 / options.ratePerSecond;
@@ -164,16 +164,16 @@ export async function runConstantRate(options: ConstantRateOptions): Promise<Loa
   if (!(options.ratePerSecond > 0) || !(options.durationSeconds > 0) || !(options.connections >= 1)) {
     throw new Error('runConstantRate needs a positive rate, duration and connection count');
   }
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections, maxFreeSockets: options.connections, scheduling: 'fifo' });
+  const pool = new http.Agent({ keepAlive: true, maxSockets: options.connections, maxFreeSockets: options.connections, scheduling: 'fifo' });
   try {
     if (options.warmupSeconds !== undefined && options.warmupSeconds > 0) {
-      const warmup = await drive(agent, options, options.warmupSeconds);
+      const warmup = await drive(pool, options, options.warmupSeconds);
       if (warmup.overloaded) await drained(options);
     }
-    const result = await drive(agent, options, options.durationSeconds);
+    const result = await drive(pool, options, options.durationSeconds);
     if (result.overloaded) await drained(options);
     return result;
   } finally {
-    agent.destroy();
+    pool.destroy();
   }
 }

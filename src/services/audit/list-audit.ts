@@ -9,7 +9,7 @@ import { authorize } from '../access/authorize.ts';
 import type { DownloadFile } from '../export/download-file.ts';
 import { assertExportable, downloadTable } from '../pipeline/download-table.ts';
 import { ServiceError } from '../service-error.ts';
-import { countAuditEvents, queryAuditEvents, type AuditEventFilter, type AuditEventRow } from './query-audit-events.ts';
+import { countAuditEvents, queryAuditEvents, type AuditEventFilter, type AuditEventRow } from '../../store/audit-query.ts';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 

@@ -3,6 +3,7 @@ import { commitImport, type CommitResult, type RecordSource } from '../../import
 import type { ImportEntity, RecordOf } from '../../import/records.ts';
 import type { Store } from '../../store/database.ts';
 import { initialiseWorkspace } from '../initialise-workspace.ts';
+import { refreshPlannerStatistics } from '../refresh-planner-statistics.ts';
 import { refreshSnapshots } from '../refresh-snapshots.ts';
 import { ServiceError } from '../service-error.ts';
 import { createDemoUsers, type DemoUser } from './create-demo-users.ts';
@@ -147,5 +148,6 @@ export async function createDemoWorkspace(store: Store, options: CreateDemoWorks
   });
   counts.pipeline_snapshot = snapshots.snapshots.length;
   const users = await createDemoUsers(store, options.today);
+  await refreshPlannerStatistics(store);
   return { counts, users };
 }

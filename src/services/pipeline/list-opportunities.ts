@@ -71,8 +71,12 @@ export async function listOpportunities(store: Store, actor: Actor, query: Oppor
   const today = todayUtc();
   const scope = await salesScopeOf(store, actor, today);
   const filter = storeQuery(query, ownerIdsInScope(scope));
-  const total = await countOpportunities(store.db, filter);
-  const rows = await queryOpportunities(store.db, filter, await storeOrder(store, query, today), { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+  const order = await storeOrder(store, query, today);
+  // Independent reads: on PostgreSQL they run on two pooled connections at once.
+  const [total, rows] = await Promise.all([
+    countOpportunities(store.db, filter),
+    queryOpportunities(store.db, filter, order, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize }),
+  ]);
   return { items: rows.map(toOpportunityListItem), page: query.page, pageSize: query.pageSize, total };
 }
 

@@ -1,9 +1,8 @@
-import type { Store } from '../../store/database.ts';
-import { containsPattern, lowerLike } from '../../store/opportunity-query.ts';
+import type { Store } from './database.ts';
+import { containsPattern, lowerLike } from './opportunity-query.ts';
 
 /**
  * The audit log read for people: filtered, newest first, with each user actor's display name.
- * (A store-level audit query file would be its natural home; it lives beside its one user until then.)
  */
 
 export interface AuditEventFilter {
