@@ -1,4 +1,5 @@
 import { parseCurrencyCode } from '../../core/shared/currency.ts';
+import { bpsAsPercentText } from '../../core/shared/basis-points.ts';
 import { formatMoney, money } from '../../core/shared/money.ts';
 import { addDays, type PlainDate } from '../../core/shared/plain-date.ts';
 import type { Store } from '../../store/database.ts';
@@ -58,10 +59,6 @@ function yesNo(flag: number): string {
   return flag === 1 ? 'true' : 'false';
 }
 
-/** Basis points as a percentage ("7550" → "75.5"): dividing an integer by 100 prints exactly. */
-function percent(bps: number): string {
-  return String(bps / 100);
-}
 
 /** History values are stored canonical (ids, minor units); exported as a reader knows them. */
 function historyValue(row: HistoryExportRow, which: 'old' | 'new'): string {
@@ -141,7 +138,7 @@ export function exportEntity(store: Store, entity: ExportEntity, options: Export
           r.id, text(r.external_id), r.name, text(r.account_external_id), text(r.account_name), text(r.owner_name),
           text(r.owner_email), r.process_name, r.stage_name, decimalAmount(r.amount_minor, r.currency), r.currency,
           r.close_date, r.created_date, text(r.type), text(r.lead_source), text(r.next_step), r.forecast_category,
-          percent(r.probability_bps), yesNo(r.is_closed), yesNo(r.is_won), r.updated_at,
+          bpsAsPercentText(r.probability_bps), yesNo(r.is_closed), yesNo(r.is_won), r.updated_at,
         ]),
       };
     case 'people':

@@ -1,4 +1,5 @@
 import type { ExportFormat, Page } from '../../contracts/common.ts';
+import { bpsAsPercentText } from '../../core/shared/basis-points.ts';
 import type { OpportunityListItem, OpportunityListQuery } from '../../contracts/pipeline.ts';
 import { formatMoney, money } from '../../core/shared/money.ts';
 import { isPlainDate, type PlainDate } from '../../core/shared/plain-date.ts';
@@ -85,16 +86,12 @@ const EXPORT_HEADER = [
   'forecast_category', 'probability_percent', 'is_closed', 'is_won',
 ];
 
-/** Basis points as a percentage ("7550" → "75.5"): an integer divided by 100 prints exactly. */
-function percent(bps: number): string {
-  return String(bps / 100);
-}
 
 function exportCells(row: OpportunityRow): string[] {
   return [
     row.id, row.externalId ?? '', row.name, row.accountName ?? '', row.ownerName ?? '', row.stageName,
     row.amountMinor === null ? '' : formatMoney(money(row.amountMinor, row.currency)), row.currency, row.closeDate, row.createdDate,
-    row.forecastCategory, percent(row.probabilityBps), String(row.isClosed), String(row.isWon),
+    row.forecastCategory, bpsAsPercentText(row.probabilityBps), String(row.isClosed), String(row.isWon),
   ];
 }
 

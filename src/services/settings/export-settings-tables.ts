@@ -1,4 +1,5 @@
 import type { ExportFormat } from '../../contracts/common.ts';
+import { bpsAsPercentText } from '../../core/shared/basis-points.ts';
 import type { Store } from '../../store/database.ts';
 import type { Actor } from '../access/actor.ts';
 import { todayUtc } from '../access/today.ts';
@@ -29,17 +30,13 @@ const STAGE_HEADER = [
 type Process = SalesProcessList['processes'][number];
 type Stage = Process['stages'][number];
 
-/** Basis points as a percentage ("7550" → "75.5"): an integer divided by 100 prints exactly. */
-function percent(bps: number): string {
-  return String(bps / 100);
-}
 
 /** One row per stage, in stage order; a process with no stage still has a row, with empty stage cells. */
 function processRows(process: Process): string[][] {
   const head = [process.id, process.name, process.kind, String(process.isDefault)];
   if (process.stages.length === 0) return [[...head, '', '', '', '', '', '', '']];
   const stages = [...process.stages].sort((a, b) => a.sortOrder - b.sortOrder);
-  return stages.map((s: Stage) => [...head, s.id, s.name, String(s.sortOrder), percent(s.probabilityBps), s.forecastCategory, String(s.isClosed), String(s.isWon)]);
+  return stages.map((s: Stage) => [...head, s.id, s.name, String(s.sortOrder), bpsAsPercentText(s.probabilityBps), s.forecastCategory, String(s.isClosed), String(s.isWon)]);
 }
 
 /**
