@@ -39,17 +39,17 @@ function labelOf(change: OpportunityChange, value: string | null, labels: Labels
   }
 }
 
-async function historyOf(store: Store, row: OpportunityRow): Promise<StageHistoryEntry[]> {
+async function historyOf(store: Store, row: OpportunityRow, knownStages: readonly { id: string; name: string }[]): Promise<StageHistoryEntry[]> {
   const changes = await listOpportunityChanges(store.db, row.id);
-  const stageIds = new Set(changes.filter((c) => c.field === 'stage').flatMap((c) => [c.oldValue, c.newValue]));
-  const stages = stageIds.size === 0 ? [] : await listAllStages(store.db);
+  const stageIds = new Set(changes.filter((c) => c.field === 'stage').flatMap((c) => [c.oldValue, c.newValue]).filter((id) => id !== null));
+  // The opportunity's own process names its stages; every stage is read only when the history
+  // holds one from another process (the deal moved between processes).
+  const stageNames = new Map(knownStages.map((s) => [s.id, s.name]));
+  if ([...stageIds].some((id) => !stageNames.has(id))) for (const s of await listAllStages(store.db)) stageNames.set(s.id, s.name);
   const personIds = [...new Set(changes.filter((c) => c.field === 'owner').flatMap((c) => [c.oldValue, c.newValue]))].filter((id) => id !== null);
-  const people = new Map<string, string>();
-  for (const id of personIds) {
-    const person = await findPersonById(store.db, id);
-    if (person !== null) people.set(id, person.name);
-  }
-  const labels: Labels = { stages: new Map(stages.map((s) => [s.id, s.name])), people, currency: row.currency };
+  const found = await Promise.all(personIds.map((id) => findPersonById(store.db, id)));
+  const people = new Map(found.flatMap((person) => (person === null ? [] : [[person.id, person.name] as const])));
+  const labels: Labels = { stages: stageNames, people, currency: row.currency };
   return changes.map((c) => ({
     changedAt: c.changedAt,
     field: c.field,
@@ -62,8 +62,7 @@ async function historyOf(store: Store, row: OpportunityRow): Promise<StageHistor
 
 /** The detail of an opportunity already authorised and in scope: its fields, process, stages and history in time order. */
 export async function opportunityDetailOf(store: Store, row: OpportunityRow): Promise<OpportunityDetail> {
-  const opportunity = await findOpportunityById(store.db, row.id);
-  const process = await getSalesProcess(store.db, row.processId);
+  const [opportunity, process] = await Promise.all([findOpportunityById(store.db, row.id), getSalesProcess(store.db, row.processId)]);
   if (opportunity === null || process === null) throw new ServiceError('not_found', `No opportunity ${row.id}`, { id: row.id });
   return {
     ...toOpportunityListItem(row),
@@ -72,7 +71,7 @@ export async function opportunityDetailOf(store: Store, row: OpportunityRow): Pr
     leadSource: opportunity.leadSource,
     nextStep: opportunity.nextStep,
     forecastCategoryOverride: opportunity.forecastCategoryOverride,
-    history: await historyOf(store, row),
+    history: await historyOf(store, row, process.stages),
     stages: process.stages.map((s) => ({ id: s.id, name: s.name, isClosed: s.isClosed, isWon: s.isWon })),
   };
 }
@@ -83,8 +82,7 @@ export async function opportunityDetailOf(store: Store, row: OpportunityRow): Pr
  */
 export async function getOpportunityDetail(store: Store, actor: Actor, id: string): Promise<OpportunityDetail> {
   await authorize(store, actor, 'pipeline.read');
-  const scope = await salesScopeOf(store, actor);
-  const row = await findOpportunityRow(store.db, id);
+  const [scope, row] = await Promise.all([salesScopeOf(store, actor), findOpportunityRow(store.db, id)]);
   if (row === null) throw new ServiceError('not_found', `No opportunity ${id}`, { id });
   await requireInScope(store, actor, scope, { type: 'opportunity', id, ownerId: row.ownerId });
   return opportunityDetailOf(store, row);
