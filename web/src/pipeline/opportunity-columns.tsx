@@ -19,9 +19,9 @@ export function opportunityColumns(options: { readonly withAccount: boolean }): 
     { key: 'stage', header: 'Stage', sortable: true, render: (row) => row.stage.name },
     { key: 'status', header: 'Status', render: (row) => opportunityStatus(row) },
     { key: 'amount', header: 'Amount', sortable: true, align: 'end', render: (row) => <MoneyText amount={row.amount} /> },
-    { key: 'closeDate', header: 'Close date', sortable: true, render: (row) => formatDate(row.closeDate) },
+    { key: 'closeDate', header: 'Close date', sortable: true, render: (row) => <time dateTime={row.closeDate}>{formatDate(row.closeDate)}</time> },
     { key: 'forecastCategory', header: 'Forecast category', sortable: true, render: (row) => FORECAST_CATEGORY_LABELS[row.forecastCategory] },
-    { key: 'createdDate', header: 'Created', sortable: true, render: (row) => formatDate(row.createdDate) },
+    { key: 'createdDate', header: 'Created', sortable: true, render: (row) => <time dateTime={row.createdDate}>{formatDate(row.createdDate)}</time> },
   ];
   return options.withAccount ? columns : columns.filter((column) => column.key !== 'accountName');
 }
