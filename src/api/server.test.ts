@@ -125,6 +125,11 @@ for (const engine of TEST_ENGINES) {
       expect(page.headers['content-type']).toContain('text/html');
     });
 
+    it('offers no demo sign-ins outside the demo workspace', async () => {
+      const response = await fx.app.inject({ method: 'GET', url: '/api/auth/providers' });
+      expect(response.json<{ demoSignIns: unknown }>().demoSignIns).toBeNull();
+    });
+
     it('answers an unknown API path with a 404 in the error shape', async () => {
       const response = await fx.call('ops', { method: 'GET', url: '/api/nothing-here' });
       expect(response.statusCode).toBe(404);

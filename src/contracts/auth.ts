@@ -25,6 +25,8 @@ export type Me = z.infer<typeof me>;
 export const signInProviders = z.object({
   password: z.boolean(),
   oidc: z.object({ label: z.string(), startUrl: z.string() }).nullable(),
+  /** The published demo sign-ins, offered only while the workspace is the generated demo company; null otherwise. */
+  demoSignIns: z.array(z.object({ role, email: z.string(), password: z.string() })).nullable(),
 });
 export type SignInProviders = z.infer<typeof signInProviders>;
 

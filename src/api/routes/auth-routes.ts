@@ -4,6 +4,7 @@ import { me, signInBody, signInProviders } from '../../contracts/auth.ts';
 import { recordSignInFailure } from '../../services/auth/record-sign-in-failure.ts';
 import { findActiveUserByEmail, getMe } from '../../services/auth/manage-users.ts';
 import { signOut } from '../../services/auth/resolve-session.ts';
+import { demoSignIns } from '../../services/demo/demo-sign-ins.ts';
 import { signInWithPassword, startSessionFor } from '../../services/auth/sign-in.ts';
 import { ServiceError } from '../../services/service-error.ts';
 import type { ApiDeps } from '../api-deps.ts';
@@ -71,7 +72,14 @@ export const AUTH_ROUTES = [
     summary: 'How one can sign in: password, and single sign-on when configured',
     auth: 'public',
     response: { kind: 'json', schema: signInProviders },
-    handler: ({ deps }) => Promise.resolve({ password: true, oidc: deps.oidc === null ? null : { label: deps.oidc.label, startUrl: '/api/auth/oidc/start' } }),
+    handler: async ({ deps }) => {
+      const demo = await demoSignIns(deps.store);
+      return {
+        password: true,
+        oidc: deps.oidc === null ? null : { label: deps.oidc.label, startUrl: '/api/auth/oidc/start' },
+        demoSignIns: demo === null ? null : demo.map((d) => ({ ...d })),
+      };
+    },
   }),
   defineRoute({
     method: 'POST',

@@ -10,6 +10,7 @@ import { signInWithPassword } from '../auth/sign-in.ts';
 import { initialiseWorkspace } from '../initialise-workspace.ts';
 import { createDemoUsers, DEMO_PASSWORD_NOTICE, DEMO_USER_CREDENTIALS, type DemoUser } from './create-demo-users.ts';
 import { createDemoWorkspace } from './create-demo-workspace.ts';
+import { demoSignIns } from './demo-sign-ins.ts';
 
 const TODAY = parsePlainDate('2025-06-15');
 const SMALL = { seed: 11, today: TODAY, scale: 0.05 } as const;
@@ -31,6 +32,10 @@ for (const engine of TEST_ENGINES) {
     }, 120_000);
     afterAll(async () => {
       await store.dispose();
+    });
+
+    it('offers the published demo sign-ins while the workspace is the demo', async () => {
+      expect(await demoSignIns(store)).toEqual(DEMO_USER_CREDENTIALS);
     });
 
     it('creates one user per role, each signing in with its published demo password', async () => {

@@ -23,7 +23,7 @@ afterEach(() => {
 describe('SignInForm', () => {
   it('shows the server’s message when the password is wrong', async () => {
     vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(answer(401, { error: { code: 'unauthenticated', message: 'Wrong email or password' } }))));
-    render(<SignInForm providers={{ password: true, oidc: null }} onSignIn={requestSignIn} />);
+    render(<SignInForm providers={{ password: true, oidc: null, demoSignIns: null }} onSignIn={requestSignIn} />);
     submit('rep@example.com', 'not-the-password');
     expect((await screen.findByRole('alert')).textContent).toBe('Wrong email or password');
   });
@@ -33,14 +33,29 @@ describe('SignInForm', () => {
       'fetch',
       vi.fn(() => Promise.resolve(answer(429, { error: { code: 'throttled', message: 'Too many failed sign-ins; try again in 90 seconds', details: { retryAfterSeconds: 90 } } }, { 'Retry-After': '90' }))),
     );
-    render(<SignInForm providers={{ password: true, oidc: null }} onSignIn={requestSignIn} />);
+    render(<SignInForm providers={{ password: true, oidc: null, demoSignIns: null }} onSignIn={requestSignIn} />);
     submit('rep@example.com', 'guess');
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Too many failed sign-ins; try again in 90 seconds \(at .+\)\.$/);
   });
 
   it('offers single sign-on when the server has a provider', () => {
-    render(<SignInForm providers={{ password: true, oidc: { label: 'Sign in with Okta', startUrl: '/api/auth/oidc/start?returnTo=%2Fpeople' } }} onSignIn={() => Promise.resolve()} />);
+    render(<SignInForm providers={{ password: true, oidc: { label: 'Sign in with Okta', startUrl: '/api/auth/oidc/start?returnTo=%2Fpeople' }, demoSignIns: null }} onSignIn={() => Promise.resolve()} />);
     expect(screen.getByRole('link', { name: 'Sign in with Okta' }).getAttribute('href')).toBe('/api/auth/oidc/start?returnTo=%2Fpeople');
+  });
+
+  it('fills the form with a demo sign-in when the workspace is the demo company', () => {
+    const demoSignIns = [{ role: 'manager' as const, email: 'manager@demo.salesops.test', password: 'demo-manager-2026' }];
+    render(<SignInForm providers={{ password: true, oidc: null, demoSignIns }} onSignIn={() => Promise.resolve()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Manager' }));
+    expect([screen.getByLabelText<HTMLInputElement>('Email').value, screen.getByLabelText<HTMLInputElement>('Password').value]).toEqual([
+      'manager@demo.salesops.test',
+      'demo-manager-2026',
+    ]);
+  });
+
+  it('offers no demo sign-ins for a real workspace', () => {
+    render(<SignInForm providers={{ password: true, oidc: null, demoSignIns: null }} onSignIn={() => Promise.resolve()} />);
+    expect(screen.queryByRole('region', { name: 'Demo sign-ins' })).toBeNull();
   });
 });
 

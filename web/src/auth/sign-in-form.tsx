@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { SignInProviders } from '../../../src/contracts/auth.ts';
+import { ROLE_LABELS } from '../../../src/core/access/role.ts';
 import { Field } from '../components/field.tsx';
 import { StatusMessage } from '../components/status-message.tsx';
 import { errorMessage, isHttpError } from '../lib/http-client.ts';
@@ -74,6 +75,29 @@ export function SignInForm({ providers, notice = null, onSignIn }: SignInFormPro
         </div>
       )}
       {!passwordEnabled && oidc === null && <p>No way to sign in is configured on this server. Ask its administrator.</p>}
+      {passwordEnabled && providers?.demoSignIns != null && (
+        <section className="demo-sign-ins" aria-label="Demo sign-ins">
+          <h2>Demo company: sign in as</h2>
+          <p className="muted">These users and passwords are demo data, published with salesops; they exist only in the generated demo workspace.</p>
+          <ul>
+            {providers.demoSignIns.map((demo) => (
+              <li key={demo.email}>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() => {
+                    setEmail(demo.email);
+                    setPassword(demo.password);
+                  }}
+                >
+                  {ROLE_LABELS[demo.role]}
+                </button>{' '}
+                <span className="muted">{demo.email}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
