@@ -9,9 +9,10 @@ import { fitLayout, type AnyEntityLayout, type ImportPreset, type LayoutFit } fr
 import { HUBSPOT_PRESET } from './presets/hubspot.ts';
 import { SALESFORCE_DATA_LOADER_PRESET } from './presets/salesforce-data-loader.ts';
 import { SALESFORCE_REPORT_PRESET } from './presets/salesforce-report.ts';
+import { SUPERSTORE_PRESET } from './presets/superstore.ts';
 
 /** The built-in presets, in the order their layouts are listed in messages. */
-export const BUILT_IN_PRESETS: readonly ImportPreset[] = [SALESFORCE_DATA_LOADER_PRESET, SALESFORCE_REPORT_PRESET, HUBSPOT_PRESET];
+export const BUILT_IN_PRESETS: readonly ImportPreset[] = [SALESFORCE_DATA_LOADER_PRESET, SALESFORCE_REPORT_PRESET, HUBSPOT_PRESET, SUPERSTORE_PRESET];
 
 const PRESET_NAMES: Readonly<Record<string, ImportPreset>> = {
   salesforce: SALESFORCE_DATA_LOADER_PRESET,
@@ -24,6 +25,7 @@ const PRESET_NAMES: Readonly<Record<string, ImportPreset>> = {
   report: SALESFORCE_REPORT_PRESET,
   hubspot: HUBSPOT_PRESET,
   hs: HUBSPOT_PRESET,
+  superstore: SUPERSTORE_PRESET,
 };
 
 /** A built-in preset by id or common name ('salesforce', 'sf-report', 'HubSpot'); null if unknown. */

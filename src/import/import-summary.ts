@@ -42,7 +42,7 @@ export interface FileImportResult extends ImportCounts {
 }
 
 export interface ImportFilesOptions {
-  /** 'auto' (default) | 'salesforce' | 'salesforce-report' | 'hubspot' | a mapping file path (.yaml/.yml/.json). */
+  /** 'auto' (default) | 'salesforce' | 'salesforce-report' | 'hubspot' | 'superstore' | a mapping file path (.yaml/.yml/.json). */
   readonly preset?: string;
   readonly dryRun?: boolean;
   /** Where to write the error CSV; default `<input>.errors.csv` beside the input. With several files, a folder. */

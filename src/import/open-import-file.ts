@@ -58,7 +58,7 @@ export interface ImportFile<E extends ImportEntity = ImportEntity> extends Impor
 }
 
 export interface OpenImportOptions {
-  /** 'auto' (default), a preset ('salesforce', 'salesforce-report', 'hubspot'), or a mapping file path (.yaml/.yml/.json). */
+  /** 'auto' (default), a preset ('salesforce', 'salesforce-report', 'hubspot', 'superstore'), or a mapping file path (.yaml/.yml/.json). */
   readonly preset?: string;
   /** How dates and decimals are written: 'us' (default) or 'eu'. A mapping file's own locale wins. */
   readonly locale?: Locale;

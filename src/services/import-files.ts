@@ -9,6 +9,7 @@ import { openImportFileInWorker } from '../import/open-import-file-in-worker.ts'
 import { IMPORT_ENTITIES, type RowError } from '../import/records.ts';
 import { beginImportTransaction, type ImportTransaction } from '../import/writers/import-transaction.ts';
 import type { Store } from '../store/database.ts';
+import { importSuperstore, type SuperstoreImportResult } from './import-superstore.ts';
 
 /**
  * Files from this size on are parsed on a worker thread while the rows already parsed are written.
@@ -105,6 +106,49 @@ async function importOne(
 }
 
 /**
+ * A Superstore file is orders, customers, products and order lines in one: it is imported whole by
+ * importSuperstore (grouping its rows by order), and reported as its opportunities with the other
+ * parts' counts in the notes.
+ */
+async function importSuperstoreFile(store: Store, path: string, options: ImportFilesOptions): Promise<FileImportResult> {
+  const started = performance.now();
+  let result: SuperstoreImportResult;
+  try {
+    result = await importSuperstore(store, path, { actor: options.actor, dryRun: options.dryRun ?? false });
+  } catch (error) {
+    return failed(path, null, (error as Error).message, started);
+  }
+  let errorReportPath: string | null = null;
+  if (result.errors.length > 0) {
+    const report = createErrorReportWriter(errorReportPathFor(path, options, 1));
+    for (const error of result.errors) report.write(error);
+    await report.close();
+    errorReportPath = report.path;
+  }
+  const orders = result.parts.find((part) => part.entity === 'opportunity');
+  const others = result.parts
+    .filter((part) => part.entity !== 'opportunity')
+    .map((part) => `${part.entity}: ${part.inserted} inserted, ${part.updated} updated, ${part.unchanged} unchanged`);
+  return {
+    file: path,
+    entity: 'opportunity',
+    preset: 'superstore',
+    status: result.status,
+    rowsRead: orders?.rowsRead ?? 0,
+    inserted: orders?.inserted ?? 0,
+    updated: orders?.updated ?? 0,
+    unchanged: orders?.unchanged ?? 0,
+    rejected: orders?.rejected ?? 0,
+    errors: result.errors,
+    errorCount: result.errorCount,
+    errorReportPath,
+    failure: null,
+    notes: [...result.notes, ...others],
+    elapsedMs: performance.now() - started,
+  };
+}
+
+/**
  * Imports CRM export files, each whole or not at all in its own transaction, in dependency order
  * (currency rates, people, products, accounts, opportunities, then history, line items and
  * splits) whatever order they are given in. A file that cannot be read or recognised fails alone;
@@ -129,6 +173,17 @@ export async function importFiles(store: Store, paths: readonly string[], option
     } catch (error) {
       opened.push({ path, file: null, failure: (error as Error).message });
     }
+  }
+  const superstore = opened.findIndex((o) => o.file?.preset === 'superstore');
+  if (superstore >= 0) {
+    for (const o of opened) await o.file?.close();
+    if (opened.length === 1) return [await importSuperstoreFile(store, paths[0] ?? '', options)];
+    // It runs its own transaction; a set of files shares one in a dry run, so it goes alone.
+    return opened.map((o, index) =>
+      index === superstore
+        ? failed(o.path, o.file, 'A Superstore file holds orders, customers and products together: import it on its own', performance.now())
+        : failed(o.path, o.file, 'Not imported: a Superstore file in the same set must be imported on its own first', performance.now()),
+    );
   }
   const rank = (o: Opened): number => (o.file === null ? -1 : IMPORT_ENTITIES.indexOf(o.file.entity));
   const order = opened.map((o, index) => ({ o, index })).sort((a, b) => rank(a.o) - rank(b.o) || a.index - b.index);

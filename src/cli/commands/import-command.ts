@@ -77,7 +77,7 @@ export function registerImportCommand(program: Command): void {
   program
     .command('import <files...>')
     .description('import CRM exports (CSV or XLSX); each file is written whole or not at all')
-    .option('--preset <preset>', 'auto, salesforce, salesforce-report, hubspot, or a mapping file (.yaml/.json)', 'auto')
+    .option('--preset <preset>', 'auto, salesforce, salesforce-report, hubspot, superstore, or a mapping file (.yaml/.json)', 'auto')
     .option('--dry-run', 'validate and report without writing')
     .option('--errors <file>', 'where to write the error CSV (a folder when importing several files)')
     .addOption(new Option('--locale <locale>', 'how to read dates and decimals: us (M/D/YYYY, 1,234.56) or eu (D.M.YYYY, 1.234,56)').choices(['us', 'eu']).default('us'))

@@ -8,7 +8,7 @@ import { buildRecord, isSkip, type LayoutRules } from '../record-builders.ts';
 import type { ImportEntity, RecordOf, RowError } from '../records.ts';
 import { RowFields, type BoundColumn, type ParseContext } from '../row-fields.ts';
 
-export type PresetId = 'salesforce' | 'salesforce-report' | 'hubspot' | 'mapping';
+export type PresetId = 'salesforce' | 'salesforce-report' | 'hubspot' | 'superstore' | 'mapping';
 
 export type ParsedRowResult<E extends ImportEntity> =
   | { readonly ok: true; readonly row: number; readonly record: RecordOf[E] }

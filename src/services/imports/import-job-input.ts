@@ -21,7 +21,7 @@ export function parseImportJobInput(input: unknown): ImportJobInput {
   const { fileIds, preset } = parsed.data;
   if (new Set(fileIds).size !== fileIds.length) throw new ServiceError('invalid_argument', 'The import names the same file twice');
   if (preset !== undefined && preset.trim().toLowerCase() !== 'auto' && findPreset(preset) === null) {
-    throw new ServiceError('invalid_argument', `Unknown preset "${preset}": use auto, salesforce, salesforce-report or hubspot`, { preset });
+    throw new ServiceError('invalid_argument', `Unknown preset "${preset}": use auto, salesforce, salesforce-report, hubspot or superstore`, { preset });
   }
   return parsed.data;
 }

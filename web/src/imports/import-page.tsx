@@ -17,6 +17,7 @@ const PRESETS = [
   { value: 'salesforce', label: 'Salesforce Data Loader' },
   { value: 'salesforce-report', label: 'Salesforce report export' },
   { value: 'hubspot', label: 'HubSpot export' },
+  { value: 'superstore', label: 'Superstore order lines (sample retail data)' },
 ] as const;
 
 const JOB_COLUMNS = (show: (id: string) => void): readonly Column<Job>[] => [
