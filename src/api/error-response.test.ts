@@ -25,6 +25,11 @@ describe('errorResponse', () => {
     expect(errorResponse(new DomainError('invalid_date', 'Not a date')).status).toBe(400);
   });
 
+  it('answers a busy SQLite writer with a retryable 503', () => {
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    expect(errorResponse(busy)).toMatchObject({ status: 503, body: { error: { code: 'busy' } }, log: false });
+  });
+
   it('answers a thrown non-Error value with a generic 500', () => {
     expect(errorResponse('a string').status).toBe(500);
   });

@@ -143,6 +143,10 @@ export function errorResponse(error: unknown): ErrorResponse {
   if (error instanceof ImportError) return { status: importStatus(error.code), body: body(error.code, error.message, error.details), log: false };
   if (error instanceof DomainError) return { status: domainStatus(error.code), body: body(error.code, error.message, error.details), log: false };
   if (error instanceof Error) {
+    // SQLite's one writer is busy (a long import file is being written): retryable, not a fault.
+    if ((error as { code?: unknown }).code === 'SQLITE_BUSY') {
+      return { status: 503, body: body('busy', 'The database is busy writing an import; try again in a moment'), log: false };
+    }
     const framework = frameworkResponse(error);
     if (framework !== null) return framework;
   }

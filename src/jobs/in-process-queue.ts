@@ -2,6 +2,7 @@ import type { JobQueue } from '../services/jobs/job-queue.ts';
 import { failInterruptedJobs } from '../services/jobs/fail-interrupted-jobs.ts';
 import { listQueuedJobIds } from '../services/jobs/list-queued-jobs.ts';
 import type { Store } from '../services/open-database.ts';
+import { runJobOnThread } from './run-job-on-thread.ts';
 import { defaultWorkerName, runLoggedJob, stderrLog, type QueueRunOptions } from './run-logged-job.ts';
 
 /** On PostgreSQL other processes may run jobs too: only a job silent this long is taken for dead. */
@@ -29,9 +30,13 @@ export function createInProcessQueue(store: Store, options: InProcessQueueOption
   let stopping = false;
   let draining: Promise<void> | null = null;
 
+  // SQLite jobs run on a thread of their own (see run-job-on-thread.ts); handlers given for a
+  // test cannot cross to another thread, so those runs stay on this one.
+  const onThread = store.engine === 'sqlite' && options.runOptions === undefined;
   const drain = async (): Promise<void> => {
     for (let jobId = waiting.shift(); jobId !== undefined && !stopping; jobId = waiting.shift()) {
-      await runLoggedJob(store, jobId, workerName, log, options.runOptions);
+      if (onThread) await runJobOnThread(store, jobId, workerName, log);
+      else await runLoggedJob(store, jobId, workerName, log, options.runOptions);
     }
   };
 

@@ -10,8 +10,17 @@ type Progress = Job['progress'];
  */
 const live = new Map<string, Progress>();
 
+/** Told of every change, so a job running on a thread of its own can pass its progress to the serving thread. */
+type ProgressListener = (jobId: string, progress: Progress | null) => void;
+let listener: ProgressListener | null = null;
+
+export function onLiveProgress(next: ProgressListener | null): void {
+  listener = next;
+}
+
 export function setLiveProgress(jobId: string, progress: Progress): void {
   live.set(jobId, progress);
+  listener?.(jobId, progress);
 }
 
 export function liveProgressOf(jobId: string): Progress | undefined {
@@ -20,4 +29,5 @@ export function liveProgressOf(jobId: string): Progress | undefined {
 
 export function clearLiveProgress(jobId: string): void {
   live.delete(jobId);
+  listener?.(jobId, null);
 }
