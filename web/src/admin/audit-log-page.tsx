@@ -1,4 +1,5 @@
 import type { AuditEventItem } from '../../../src/contracts/audit.ts';
+import { serverPagination } from '../components/pagination.tsx';
 import type { Page } from '../../../src/contracts/common.ts';
 import { DataTable, type Column, type SortOrder } from '../components/data-table.tsx';
 import { Field } from '../components/field.tsx';
@@ -72,13 +73,7 @@ export function AuditLogPage() {
         emptyMessage="No audit events match these filters."
         sort={{ key: 'occurredAt', order: state.order as SortOrder }}
         onSortChange={(sort) => update({ order: sort.order })}
-        pagination={{
-          page: list.data?.page ?? Number(state.page),
-          pageSize: list.data?.pageSize ?? Number(state.pageSize),
-          total: list.data?.total ?? 0,
-          onPageChange: (page) => update({ page: String(page) }),
-          onPageSizeChange: (pageSize) => update({ pageSize: String(pageSize) }),
-        }}
+        pagination={serverPagination(list.data, state, update)}
         exportLinks={{ csv: exportLink('csv'), xlsx: exportLink('xlsx') }}
         renderDetail={(event) => (
           <div className="json-pair">

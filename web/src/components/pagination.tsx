@@ -12,6 +12,24 @@ export interface PaginationProps {
 
 const count = new Intl.NumberFormat();
 
+/**
+ * The pagination of a server-paged list whose page and page size live in the URL's query state:
+ * the page the server answered (or the one asked for while it loads), and changes written back.
+ */
+export function serverPagination(
+  page: { readonly page: number; readonly pageSize: number; readonly total: number } | null | undefined,
+  state: { readonly page: string; readonly pageSize: string },
+  update: (patch: { page?: string; pageSize?: string }) => void,
+): PaginationProps {
+  return {
+    page: page?.page ?? Number(state.page),
+    pageSize: page?.pageSize ?? Number(state.pageSize),
+    total: page?.total ?? 0,
+    onPageChange: (next) => update({ page: String(next) }),
+    onPageSizeChange: (pageSize) => update({ pageSize: String(pageSize) }),
+  };
+}
+
 export function Pagination({ page, pageSize, total, onPageChange, onPageSizeChange }: PaginationProps) {
   const sizeId = useId();
   const pages = Math.max(1, Math.ceil(total / pageSize));

@@ -1,4 +1,5 @@
 import type { OpportunityListItem } from '../../../src/contracts/pipeline.ts';
+import { serverPagination } from '../components/pagination.tsx';
 import type { Page } from '../../../src/contracts/common.ts';
 import { DataTable, type SortOrder } from '../components/data-table.tsx';
 import { Field } from '../components/field.tsx';
@@ -96,13 +97,7 @@ export function OpportunitiesPage() {
         emptyMessage="No opportunities match these filters"
         sort={{ key: state.sort, order: state.order as SortOrder }}
         onSortChange={(sort) => update({ sort: sort.key, order: sort.order })}
-        pagination={{
-          page: list.data?.page ?? Number(state.page),
-          pageSize: list.data?.pageSize ?? Number(state.pageSize),
-          total: list.data?.total ?? 0,
-          onPageChange: (page) => update({ page: String(page) }),
-          onPageSizeChange: (pageSize) => update({ pageSize: String(pageSize) }),
-        }}
+        pagination={serverPagination(list.data, state, update)}
         exportLinks={{ csv: exportQuery('csv'), xlsx: exportQuery('xlsx') }}
       />
     </section>
