@@ -27,6 +27,7 @@ function domainStatus(code: DomainErrorCode): number {
     case 'unknown_currency':
     case 'invalid_date':
     case 'invalid_period':
+    case 'invalid_inspection_rules':
     case 'invalid_calendar':
     case 'currency_mismatch':
     case 'invalid_rate':

@@ -42,6 +42,7 @@ function domainExit(code: DomainErrorCode): ExitCode {
     case 'unknown_currency':
     case 'invalid_date':
     case 'invalid_period':
+    case 'invalid_inspection_rules':
     case 'invalid_calendar':
       return EXIT_CODES.usage;
     // Rules the stored data breaks: no command argument produces them.

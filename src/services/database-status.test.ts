@@ -11,7 +11,7 @@ for (const engine of TEST_ENGINES) {
     it('reports the engine and the schema version with nothing pending on a migrated database', async () => {
       const status = await databaseStatus(ctx.store);
       expect(status.engine).toBe(engine);
-      expect(status.schema).toMatchObject({ version: '0003-list-indexes', pending: [] });
+      expect(status.schema).toMatchObject({ version: '0004-metric-indexes', pending: [] });
     });
 
     it('reports no workspace before init', async () => {

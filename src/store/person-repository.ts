@@ -223,3 +223,16 @@ export async function subtreeOn(db: Kysely<Database>, managerId: string, date: P
      ORDER BY min(depth), person_id`.execute(db);
   return result.rows.map((r) => ({ personId: r.person_id, managerId: r.manager_id, depth: Number(r.depth) }));
 }
+
+/** Every reporting line in force on `date`, person id → manager id. */
+export async function managerOfEachPersonOn(db: Kysely<Database>, date: PlainDate): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('reporting_line')
+    .select(['person_id', 'manager_id'])
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .orderBy('person_id')
+    .orderBy('valid_from')
+    .execute();
+  return new Map(rows.map((r) => [r.person_id, r.manager_id]));
+}

@@ -94,3 +94,21 @@ export async function teamsOfPersonOn(db: Kysely<Database>, personId: string, da
     .execute();
   return rows.map((r) => r.team_id);
 }
+
+/**
+ * Every membership in force on `date`, person id → team id. A person in several teams on one day
+ * is placed in the team with the smallest id, so a report counts each deal once.
+ */
+export async function teamOfEachPersonOn(db: Kysely<Database>, date: PlainDate): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('team_member')
+    .select(['person_id', 'team_id'])
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .orderBy('person_id')
+    .orderBy('team_id')
+    .execute();
+  const teams = new Map<string, string>();
+  for (const r of rows) if (!teams.has(r.person_id)) teams.set(r.person_id, r.team_id);
+  return teams;
+}

@@ -8,6 +8,7 @@ export type DomainErrorCode =
   | 'unknown_currency'
   | 'invalid_date'
   | 'invalid_period'
+  | 'invalid_inspection_rules'
   | 'invalid_calendar'
   | 'missing_rate'
   | 'invalid_rate'

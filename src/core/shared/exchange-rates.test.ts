@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { parseCurrencyCode } from './currency.ts';
 import { money } from './money.ts';
 import { parsePlainDate, type PlainDate } from './plain-date.ts';
-import { rateOn, toCorporate, type ExchangeRate } from './exchange-rates.ts';
+import { convertOn, rateOn, toCorporate, type ExchangeRate } from './exchange-rates.ts';
+import type { CurrencyCode } from './currency.ts';
 import { errorCodeOf } from '../testing/error-code-of.ts';
 
 const USD = parseCurrencyCode('USD');
@@ -74,5 +75,30 @@ describe('toCorporate', () => {
 
   it('reports an invalid rate stored in the list', () => {
     expect(errorCodeOf(() => toCorporate(money(100, EUR), USD, [{ currency: EUR, startDate: null, rate: '0' }], d('2025-01-01')))).toBe('invalid_rate');
+  });
+});
+
+describe('convertOn', () => {
+  const usd = 'USD' as CurrencyCode;
+  const eur = 'EUR' as CurrencyCode;
+  const gbp = 'GBP' as CurrencyCode;
+  const rates: ExchangeRate[] = [
+    { currency: eur, startDate: parsePlainDate('2026-01-01'), rate: '0.92' },
+    { currency: gbp, startDate: parsePlainDate('2026-01-01'), rate: '0.79' },
+    { currency: gbp, startDate: parsePlainDate('2026-07-01'), rate: '0.80' },
+  ];
+
+  it('converts between two non-corporate currencies through their corporate quotes, rounding once', () => {
+    // 100 EUR / 0.92 × 0.79 = 85.8695… GBP
+    expect(convertOn({ minor: 10_000, currency: eur }, gbp, usd, rates, parsePlainDate('2026-03-01'))).toEqual({ minor: 8_587, currency: gbp });
+  });
+
+  it('uses the rates in force on the date asked for', () => {
+    // 100 EUR / 0.92 × 0.80 = 86.9565… GBP
+    expect(convertOn({ minor: 10_000, currency: eur }, gbp, usd, rates, parsePlainDate('2026-08-01'))).toEqual({ minor: 8_696, currency: gbp });
+  });
+
+  it('converts from the corporate currency by the target quote', () => {
+    expect(convertOn({ minor: 10_000, currency: usd }, eur, usd, rates, parsePlainDate('2026-03-01'))).toEqual({ minor: 9_200, currency: eur });
   });
 });

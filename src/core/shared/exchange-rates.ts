@@ -1,6 +1,6 @@
 import { DomainError } from './domain-error.ts';
 import type { CurrencyCode } from './currency.ts';
-import { convertMoney, type Money } from './money.ts';
+import { convertMoney, convertMoneyVia, type Money } from './money.ts';
 import type { PlainDate } from './plain-date.ts';
 
 /**
@@ -51,4 +51,14 @@ export function rateOn(rates: readonly ExchangeRate[], currency: CurrencyCode, d
  */
 export function toCorporate(amount: Money, corporate: CurrencyCode, rates: readonly ExchangeRate[], date: PlainDate): Money {
   return convertMoney(amount, corporate, rateOn(rates, amount.currency, date, corporate));
+}
+
+/**
+ * The amount in any currency `to` at the rates in force on `date`: through the corporate currency's
+ * quotes of both (the only rates a workspace holds), rounded half-up once to `to`'s minor unit.
+ */
+export function convertOn(amount: Money, to: CurrencyCode, corporate: CurrencyCode, rates: readonly ExchangeRate[], date: PlainDate): Money {
+  if (amount.currency === to) return amount;
+  if (to === corporate) return toCorporate(amount, corporate, rates, date);
+  return convertMoneyVia(amount, to, rateOn(rates, amount.currency, date, corporate), rateOn(rates, to, date, corporate));
 }

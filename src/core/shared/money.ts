@@ -193,3 +193,23 @@ export function convertMoney(amount: Money, to: CurrencyCode, ratePerTarget: str
   const denominator = rate.units * 10n ** BigInt(currencyExponent(amount.currency));
   return { minor: safeMinorOf(divideHalfUp(numerator, denominator), 'convertMoney'), currency: to };
 }
+
+/**
+ * Converts between two currencies that are both quoted against a third (the corporate currency):
+ * `ratePerSource` and `ratePerTarget` are units of each per one corporate unit. The result is
+ * amount ÷ ratePerSource × ratePerTarget computed as one integer fraction and rounded half-up once,
+ * so a cross conversion is never rounded twice.
+ *
+ * @example convertMoneyVia(money(10000, EUR), GBP, '0.92', '0.79') // 85.87 GBP: 100 / 0.92 × 0.79
+ */
+export function convertMoneyVia(amount: Money, to: CurrencyCode, ratePerSource: string, ratePerTarget: string): Money {
+  if (amount.currency === to) return amount;
+  const source = exactDecimal(ratePerSource, 'invalid_rate');
+  const target = exactDecimal(ratePerTarget, 'invalid_rate');
+  if (source.units <= 0n || target.units <= 0n) {
+    throw new DomainError('invalid_rate', `Exchange rates "${ratePerSource}" and "${ratePerTarget}" must be positive numbers`);
+  }
+  const numerator = BigInt(amount.minor) * target.units * 10n ** BigInt(source.scale + currencyExponent(to));
+  const denominator = source.units * 10n ** BigInt(target.scale + currencyExponent(amount.currency));
+  return { minor: safeMinorOf(divideHalfUp(numerator, denominator), 'convertMoneyVia'), currency: to };
+}

@@ -1,0 +1,59 @@
+import type { MetricsFilter, MetricsSummaryView } from '../../contracts/metrics.ts';
+import { metricById } from '../../core/metrics/metric-catalogue.ts';
+import { addDays, daysBetween, type PlainDate } from '../../core/shared/plain-date.ts';
+import type { Store } from '../../store/database.ts';
+import type { Actor } from '../access/actor.ts';
+import { definitionView, resolvedFilterView, valueView } from './get-metric.ts';
+import { loadMetricDeals } from './load-metric-deals.ts';
+import { evaluatorOf, type Figure } from './metric-evaluators.ts';
+import { resolveMetricRequest, type MetricRequest } from './metric-request.ts';
+import { loadReportConverter } from './report-converter.ts';
+
+/** The KPI tiles, in the order the dashboard shows them. Each needs only the period's own deals. */
+export const SUMMARY_METRICS = [
+  'bookings', 'open_pipeline', 'weighted_pipeline', 'pipeline_created', 'win_rate_count', 'win_rate_value', 'average_deal_size', 'sales_cycle_median_days',
+] as const;
+
+async function figures(store: Store, request: MetricRequest, metricIds: readonly string[], targetMinor: number | undefined): Promise<Map<string, Figure>> {
+  const converter = await loadReportConverter(store, request.currency, request.workspace.corporateCurrency);
+  const deals = await loadMetricDeals(store, request, { ranges: [{ from: request.from, to: request.to }] }, converter);
+  const context = { period: { from: request.from, to: request.to }, targetMinor };
+  const result = new Map<string, Figure>();
+  for (const id of metricIds) {
+    const evaluator = evaluatorOf(id);
+    if (evaluator !== undefined) result.set(id, evaluator.evaluate(deals, context));
+  }
+  return result;
+}
+
+/**
+ * The previous period of the same length, ending the day before this one starts, read as of the
+ * same distance from its end (a quarter to date compares with the previous quarter to the same day).
+ */
+export function previousWindow(from: PlainDate, to: PlainDate, asOf: PlainDate): { from: PlainDate; to: PlainDate; asOf: PlainDate } {
+  const length = daysBetween(from, to) + 1;
+  return { from: addDays(from, -length), to: addDays(to, -length), asOf: addDays(asOf, -length) };
+}
+
+/** KPI tiles for the period with the change from the previous period, for the caller's scope. */
+export async function getMetricsSummary(store: Store, actor: Actor, filter: MetricsFilter & { target?: number | undefined }): Promise<MetricsSummaryView> {
+  const request = await resolveMetricRequest(store, actor, filter);
+  const previous = previousWindow(request.from, request.to, request.asOf);
+  const previousRequest: MetricRequest = { ...request, ...previous };
+  const ids = filter.target === undefined ? [...SUMMARY_METRICS] : [...SUMMARY_METRICS, 'coverage'];
+  const [now, before] = await Promise.all([figures(store, request, ids, filter.target), figures(store, previousRequest, ids, filter.target)]);
+  const tiles = ids.map((id) => {
+    const definition = metricById(id);
+    const current = now.get(id);
+    const earlier = before.get(id);
+    if (definition === undefined || current === undefined || earlier === undefined) throw new Error(`Metric ${id} has no evaluator`);
+    const change = current.value === null || earlier.value === null ? null : current.value - earlier.value;
+    return {
+      metric: definitionView(definition),
+      current: valueView(current, definition, request.currency),
+      previous: valueView(earlier, definition, request.currency),
+      change,
+    };
+  });
+  return { filter: resolvedFilterView(request), previous, tiles, isDemo: request.workspace.isDemo };
+}

@@ -1,0 +1,179 @@
+import type { MetricOpportunity } from '../../core/metrics/metric-input.ts';
+import { endOfDay, stateAsOf, type FieldChange, type OpportunityState } from '../../core/pipeline/opportunity-history.ts';
+import type { ForecastCategory } from '../../core/pipeline/forecast-category.ts';
+import type { CurrencyCode } from '../../core/shared/currency.ts';
+import { DomainError } from '../../core/shared/domain-error.ts';
+import type { PlainDate } from '../../core/shared/plain-date.ts';
+import type { Store } from '../../store/database.ts';
+import {
+  findMetricDealsByIds,
+  listChangesAfter,
+  queryMetricDeals,
+  type DealChange,
+  type MetricDealRow,
+} from '../../store/metric-deal-query.ts';
+import { listAllStages, type Stage } from '../../store/sales-process-repository.ts';
+import type { MetricRequest } from './metric-request.ts';
+import type { ReportConverter } from './report-converter.ts';
+
+/**
+ * One deal as it stood at the end of the as-of date, in the report currency, with the attributes
+ * reports cut by. Extends the core's MetricOpportunity, so every core metric takes it as it is.
+ */
+export interface MetricDeal extends MetricOpportunity {
+  readonly name: string;
+  readonly externalId: string | null;
+  readonly accountId: string | null;
+  readonly accountName: string | null;
+  readonly processId: string;
+  readonly state: string | null;
+  readonly segment: string | null;
+  readonly industry: string | null;
+  readonly nextStep: string | null;
+  /** The deal's own currency and amount (minor units) as of the date, before conversion. */
+  readonly currency: CurrencyCode;
+  readonly originalAmountMinor: number | null;
+}
+
+/** The deals a report reads and the dates they are read at. */
+export interface MetricDealWindowRequest {
+  /** Ranges of close or creation dates the report needs (as of the date). */
+  readonly ranges: readonly { readonly from: PlainDate; readonly to: PlainDate }[];
+  /** Every deal open on the as-of date too (deal inspection). */
+  readonly includeOpen?: boolean;
+}
+
+/** Deals owned by nobody sit under this owner key in reports (an unassigned deal is still pipeline). */
+export const UNASSIGNED_OWNER = '';
+
+function createdAtOf(row: MetricDealRow): string {
+  // The CRM's creation date: the deal exists from the start of that day (as loadPipelineHistory reads it).
+  return `${row.createdDate}T00:00:00.000Z`;
+}
+
+function groupChanges(changes: readonly DealChange[]): Map<string, FieldChange[]> {
+  const grouped = new Map<string, FieldChange[]>();
+  for (const change of changes) {
+    const list = grouped.get(change.opportunityId);
+    if (list === undefined) grouped.set(change.opportunityId, [change]);
+    else list.push(change);
+  }
+  return grouped;
+}
+
+function inRanges(date: PlainDate, ranges: MetricDealWindowRequest['ranges']): boolean {
+  return ranges.some((r) => date >= r.from && date <= r.to);
+}
+
+/**
+ * The deals of the request as of its as-of date. Today's rows are read for the window, plus any
+ * deal whose close date or owner changed after the as-of date (it may have been in the window or
+ * in scope then); each is taken back to the as-of date by undoing the changes made after it, then
+ * filtered on its as-of values. Reading far into the past therefore costs the changes made since.
+ */
+export async function loadMetricDeals(store: Store, request: MetricRequest, window: MetricDealWindowRequest, converter: ReportConverter): Promise<MetricDeal[]> {
+  const instant = endOfDay(request.asOf);
+  const isPast = request.asOf < request.today;
+  const later = isPast ? groupChanges(await listChangesAfter(store.db, instant)) : new Map<string, FieldChange[]>();
+  const ownerIds = request.ownerIds === null ? null : [...request.ownerIds].sort();
+  const rows = await queryMetricDeals(
+    store.db,
+    { ownerIds, createdOnOrBefore: request.asOf, closeOrCreatedIn: window.ranges, includeOpen: window.includeOpen ?? false },
+    request.attributes,
+  );
+  const seen = new Set(rows.map((r) => r.id));
+  const moved = [...later.entries()]
+    .filter(([id, changes]) => !seen.has(id) && changes.some((c) => c.field === 'close_date' || c.field === 'owner' || c.field === 'stage'))
+    .map(([id]) => id);
+  if (moved.length > 0) {
+    for (const row of await findMetricDealsByIds(store.db, moved, request.attributes)) {
+      if (row.createdDate <= request.asOf) rows.push(row);
+    }
+  }
+  const stages = new Map<string, Stage>((await listAllStages(store.db)).map((s) => [s.id, s]));
+  const deals: MetricDeal[] = [];
+  for (const row of rows) {
+    const changes = later.get(row.id) ?? [];
+    const deal = dealAsOf(row, changes, instant, stages, converter);
+    if (deal === null) continue;
+    if (request.ownerIds !== null && !request.ownerIds.has(deal.ownerId)) continue;
+    const wanted = inRanges(deal.closeDate, window.ranges) || inRanges(deal.createdDate, window.ranges) || (window.includeOpen === true && !deal.isClosed);
+    if (wanted) deals.push(deal);
+  }
+  return deals.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** One row taken back to `instant` by undoing `laterChanges` (changes made after it), or null if it did not exist then. */
+export function dealAsOf(
+  row: MetricDealRow,
+  laterChanges: readonly FieldChange[],
+  instant: string,
+  stages: ReadonlyMap<string, Stage>,
+  converter: ReportConverter,
+): MetricDeal | null {
+  const current: OpportunityState = {
+    stageId: row.stageId,
+    amountMinor: row.amountMinor,
+    closeDate: row.closeDate,
+    forecastCategory: row.forecastCategory,
+    ownerId: row.ownerId,
+  };
+  const state = laterChanges.length === 0 ? current : stateAsOf(current, createdAtOf(row), laterChanges, instant);
+  if (state === null) return null;
+  const stage = stages.get(state.stageId);
+  if (stage === undefined) {
+    throw new DomainError('invalid_stage', `Opportunity ${row.id} was in stage ${state.stageId}, which does not exist`, { opportunityId: row.id, stageId: state.stageId });
+  }
+  const stageChanged = state.stageId !== row.stageId;
+  const categoryTracked = laterChanges.some((c) => c.field === 'forecast_category');
+  // Without a recorded category change and without an override, the category followed the stage.
+  const forecastCategory: ForecastCategory = categoryTracked || row.forecastCategoryOverride ? state.forecastCategory : stageChanged ? stage.forecastCategory : row.forecastCategory;
+  const amountMinor = state.amountMinor === null ? null : converter.convert(state.amountMinor, row.currency, state.closeDate);
+  return {
+    id: row.id,
+    name: row.name,
+    externalId: row.externalId,
+    accountId: row.accountId,
+    accountName: row.accountName,
+    ownerId: state.ownerId ?? UNASSIGNED_OWNER,
+    processId: row.processId,
+    createdDate: row.createdDate,
+    closeDate: state.closeDate,
+    isClosed: stage.isClosed,
+    isWon: stage.isWon,
+    stageId: stage.id,
+    stageOrder: stage.sortOrder,
+    amountMinor,
+    // A deal's own probability holds while it stays in today's stage; before that, the stage's default.
+    probabilityBps: stageChanged ? stage.probabilityBps : row.probabilityBps,
+    forecastCategory,
+    type: row.type,
+    leadSource: row.leadSource,
+    pushCount: 0,
+    state: row.state,
+    segment: row.segment,
+    industry: row.industry,
+    nextStep: row.nextStep,
+    currency: row.currency,
+    originalAmountMinor: state.amountMinor,
+  };
+}
+
+/**
+ * These deals as of the request's as-of date whatever their dates, within its attribute filters;
+ * a deal that did not exist then, or whose owner then lies outside the request's owners, is absent.
+ */
+export async function loadMetricDealsByIds(store: Store, request: MetricRequest, ids: readonly string[], converter: ReportConverter): Promise<Map<string, MetricDeal>> {
+  const found = new Map<string, MetricDeal>();
+  if (ids.length === 0) return found;
+  const instant = endOfDay(request.asOf);
+  const later = request.asOf < request.today ? groupChanges(await listChangesAfter(store.db, instant)) : new Map<string, FieldChange[]>();
+  const stages = new Map<string, Stage>((await listAllStages(store.db)).map((s) => [s.id, s]));
+  for (const row of await findMetricDealsByIds(store.db, ids, request.attributes)) {
+    const deal = dealAsOf(row, later.get(row.id) ?? [], instant, stages, converter);
+    if (deal === null) continue;
+    if (request.ownerIds !== null && !request.ownerIds.has(deal.ownerId)) continue;
+    found.set(deal.id, deal);
+  }
+  return found;
+}
