@@ -12,7 +12,7 @@ import type { ApiDeps } from './api-deps.ts';
  */
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-export const AREAS = ['health', 'auth', 'pipeline', 'people', 'settings', 'users', 'tokens', 'audit', 'imports', 'jobs'] as const;
+export const AREAS = ['health', 'auth', 'pipeline', 'analytics', 'people', 'settings', 'users', 'tokens', 'audit', 'imports', 'jobs'] as const;
 export type Area = (typeof AREAS)[number];
 
 /** What a successful call answers: JSON validated by a schema, a file download, no content, or a stream/redirect the handler writes itself. */

@@ -185,3 +185,58 @@ export const metricRecordsPage = z.object({
 export type MetricRecordsPageView = z.infer<typeof metricRecordsPage>;
 
 export const chartExportQuery = metricQuery.extend({ format: exportFormat.default('csv') });
+
+export const warningKind = z.enum(['close_date_past', 'no_next_step', 'stalled', 'pushed', 'amount_changed', 'no_activity']);
+
+/** The open deals of the caller's scope with their warnings, as of the as-of date. */
+export const inspectionQuery = metricsFilter.extend({
+  /** Only deals carrying this warning. */
+  warning: warningKind.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  format: exportFormat.optional(),
+});
+export type InspectionQuery = z.infer<typeof inspectionQuery>;
+
+const complianceFigures = z.object({
+  openCount: z.number().int(),
+  cleanCount: z.number().int(),
+  openAmountMinor: z.number().int(),
+  cleanAmountMinor: z.number().int(),
+  /** Share of the open pipeline (by amount; by count when it has none) without warnings, 0..10000. */
+  scoreBps: z.number().int().nullable(),
+  warningCounts: z.record(z.string(), z.number().int()),
+});
+
+export const inspectionView = z.object({
+  filter: resolvedFilter,
+  kinds: z.array(z.object({ id: warningKind, label: z.string(), description: z.string() })),
+  deals: z.array(z.object({
+    deal: metricRecord,
+    warnings: z.array(z.object({ kind: warningKind, message: z.string() })),
+  })),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  byRep: z.array(complianceFigures.extend({ ownerId: z.string(), name: z.string() })),
+  byTeam: z.array(complianceFigures.extend({ teamId: z.string().nullable(), name: z.string(), repCount: z.number().int() })),
+  /** Each rep's score at the end of each of the last weeks, oldest first. */
+  trend: z.array(z.object({ ownerId: z.string(), name: z.string(), points: z.array(z.object({ asOf: isoDate, scoreBps: z.number().int().nullable() })) })),
+  isDemo: z.boolean(),
+});
+export type InspectionView = z.infer<typeof inspectionView>;
+
+const inspectionRulesShape = z.object({
+  closeDateInPast: z.boolean(),
+  noNextStep: z.boolean(),
+  stalledPercentile: z.number().int().nullable(),
+  pushCount: z.number().int().nullable(),
+  amountChangeBps: z.number().int().nullable(),
+  noActivityDays: z.number().int().nullable(),
+});
+/** The workspace's deal inspection rules: defaults and, per sales process id, the entries that differ. */
+export const inspectionRulesBody = z.object({
+  defaults: inspectionRulesShape,
+  byProcess: z.record(z.string(), inspectionRulesShape.partial()),
+});
+export type InspectionRulesBody = z.infer<typeof inspectionRulesBody>;

@@ -22,6 +22,8 @@ export interface WorkspaceTable {
   is_demo: number;
   /** 1 when managers may see the pay data (plans, statements, payouts) of their reporting subtree. */
   managers_see_pay: number;
+  /** Deal inspection rules as JSON ({ defaults, byProcess }); null for the built-in defaults. */
+  inspection_rules_json: string | null;
   created_at: string;
 }
 

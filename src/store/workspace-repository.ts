@@ -80,6 +80,7 @@ export async function createWorkspace(db: Kysely<Database>, input: NewWorkspace,
     booking_basis: input.bookingBasis ?? 'acv',
     is_demo: input.isDemo === true ? 1 : 0,
     managers_see_pay: input.managersSeePay === true ? 1 : 0,
+    inspection_rules_json: null,
     created_at: now,
   };
   await db.insertInto('workspace').values(row).execute();

@@ -4,6 +4,7 @@ import { AUTH_ROUTES } from './auth-routes.ts';
 import { HEALTH_ROUTES } from './health-routes.ts';
 import { IMPORT_ROUTES } from './import-routes.ts';
 import { JOB_ROUTES } from './job-routes.ts';
+import { METRIC_ROUTES } from './metric-routes.ts';
 import { PEOPLE_ROUTES } from './people-routes.ts';
 import { PIPELINE_ROUTES } from './pipeline-routes.ts';
 import { SETTINGS_ROUTES } from './settings-routes.ts';
@@ -14,6 +15,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...HEALTH_ROUTES,
   ...AUTH_ROUTES,
   ...PIPELINE_ROUTES,
+  ...METRIC_ROUTES,
   ...PEOPLE_ROUTES,
   ...SETTINGS_ROUTES,
   ...USER_ROUTES,

@@ -5,9 +5,30 @@ import { addCurrencyRate, listCurrencyRatesFor } from '../../services/settings/c
 import { exportCurrencyRates, exportSalesProcesses } from '../../services/settings/export-settings-tables.ts';
 import { listSalesProcessesFor } from '../../services/settings/sales-processes.ts';
 import { changeWorkspaceSettings, getWorkspaceSettings } from '../../services/settings/workspace-settings.ts';
+import { inspectionRulesBody } from '../../contracts/metrics.ts';
+import { changeInspectionRules, getInspectionRules } from '../../services/settings/inspection-rules.ts';
 import { defineRoute } from '../define-route.ts';
 
 export const SETTINGS_ROUTES = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/settings/inspection-rules',
+    area: 'settings',
+    summary: 'Deal inspection rules: the defaults and the overrides per sales process',
+    auth: 'signed-in',
+    response: { kind: 'json', schema: inspectionRulesBody },
+    handler: ({ deps, actor }) => getInspectionRules(deps.store, actor),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/settings/inspection-rules',
+    area: 'settings',
+    summary: 'Replace the deal inspection rules (the whole document: defaults and per-process overrides)',
+    auth: 'signed-in',
+    body: inspectionRulesBody,
+    response: { kind: 'json', schema: inspectionRulesBody },
+    handler: ({ deps, actor, body }) => changeInspectionRules(deps.store, actor, body),
+  }),
   defineRoute({
     method: 'GET',
     url: '/api/settings/workspace',

@@ -1,0 +1,200 @@
+import type { ExportFormat } from '../../contracts/common.ts';
+import type { InspectionQuery, InspectionView } from '../../contracts/metrics.ts';
+import { complianceByRep, complianceByTeam, complianceTrend, type ComplianceInput } from '../../core/inspection/compliance.ts';
+import { inspectDeals, type DealInspection, type InspectedDeal } from '../../core/inspection/deal-warnings.ts';
+import { WARNING_KINDS, type InspectionConfig } from '../../core/inspection/inspection-rules.ts';
+import { calculateStallThresholds, type CompletedStageStay } from '../../core/inspection/stall-thresholds.ts';
+import { endOfDay } from '../../core/pipeline/opportunity-history.ts';
+import { formatMoney } from '../../core/shared/money.ts';
+import { addDays, daysBetween, plainDateOfTimestamp, type PlainDate } from '../../core/shared/plain-date.ts';
+import type { Store } from '../../store/database.ts';
+import { listFieldChangesOf, type DealChange } from '../../store/metric-deal-query.ts';
+import { listPeople } from '../../store/person-repository.ts';
+import { listAllStages } from '../../store/sales-process-repository.ts';
+import { listTeams, teamOfEachPersonOn } from '../../store/team-repository.ts';
+import type { Actor } from '../access/actor.ts';
+import type { DownloadFile } from '../export/download-file.ts';
+import { assertExportable, downloadTable } from '../pipeline/download-table.ts';
+import { loadInspectionConfig } from '../settings/inspection-rules.ts';
+import { resolvedFilterView } from './get-metric.ts';
+import { loadMetricDeals, type MetricDeal } from './load-metric-deals.ts';
+import { resolveMetricRequest, type MetricRequest } from './metric-request.ts';
+import { loadReportConverter, type ReportConverter } from './report-converter.ts';
+
+/** How many weekly points the compliance trend shows, the as-of date being the last. */
+export const TREND_WEEKS = 8;
+
+/** Stays are learned from the deals of the year before the as-of date. */
+const STAY_HISTORY_DAYS = 365;
+
+interface Inspected {
+  readonly inspection: DealInspection;
+  readonly deal: MetricDeal;
+}
+
+function byDeal(changes: readonly DealChange[], cutoff: string): Map<string, DealChange[]> {
+  const grouped = new Map<string, DealChange[]>();
+  for (const c of changes) {
+    if (c.changedAt > cutoff) continue;
+    const list = grouped.get(c.opportunityId);
+    if (list === undefined) grouped.set(c.opportunityId, [c]);
+    else list.push(c);
+  }
+  return grouped;
+}
+
+/** Completed stays in stages of these deals up to the cutoff: each stage change ends the stay before it. */
+function completedStays(deals: readonly MetricDeal[], stageChanges: ReadonlyMap<string, readonly DealChange[]>): CompletedStageStay[] {
+  const stays: CompletedStageStay[] = [];
+  for (const deal of deals) {
+    let enteredOn: PlainDate = deal.createdDate;
+    let stageId: string | null = null;
+    for (const change of stageChanges.get(deal.id) ?? []) {
+      const on = plainDateOfTimestamp(change.changedAt);
+      const left = stageId ?? change.oldValue;
+      if (left !== null) stays.push({ processId: deal.processId, stageId: left, days: Math.max(0, daysBetween(enteredOn, on)) });
+      stageId = change.newValue;
+      enteredOn = on;
+    }
+  }
+  return stays;
+}
+
+/** The open deals as InspectedDeals: stage entry, pushes and first amount read from their history up to the date. */
+async function inspectedDealsOf(store: Store, deals: readonly MetricDeal[], asOf: PlainDate): Promise<{ inspected: InspectedDeal[]; stageChanges: Map<string, DealChange[]> }> {
+  const cutoff = endOfDay(asOf);
+  const ids = deals.map((d) => d.id);
+  const [stage, close, amount] = await Promise.all([
+    listFieldChangesOf(store.db, ids, 'stage'),
+    listFieldChangesOf(store.db, ids, 'close_date'),
+    listFieldChangesOf(store.db, ids, 'amount'),
+  ]);
+  const stageChanges = byDeal(stage, cutoff);
+  const closeChanges = byDeal(close, cutoff);
+  const amountChanges = byDeal(amount, cutoff);
+  const inspected = deals.map((deal): InspectedDeal => {
+    const lastStageChange = (stageChanges.get(deal.id) ?? []).at(-1);
+    const pushes = (closeChanges.get(deal.id) ?? []).filter((c) => c.oldValue !== null && c.newValue !== null && c.newValue > c.oldValue).length;
+    const firstAmountChange = (amountChanges.get(deal.id) ?? [])[0];
+    const firstAmountText = firstAmountChange === undefined ? null : firstAmountChange.oldValue ?? firstAmountChange.newValue;
+    return {
+      id: deal.id,
+      ownerId: deal.ownerId,
+      processId: deal.processId,
+      stageId: deal.stageId,
+      amountMinor: deal.originalAmountMinor,
+      closeDate: deal.closeDate,
+      nextStep: deal.nextStep,
+      stageEnteredDate: lastStageChange === undefined ? deal.createdDate : plainDateOfTimestamp(lastStageChange.changedAt),
+      pushCount: pushes,
+      firstAmountMinor: firstAmountChange === undefined ? deal.originalAmountMinor : firstAmountText === null ? null : Number(firstAmountText),
+      // The data model holds no activities yet, so the no-activity rule has nothing to read.
+      lastActivityDate: undefined,
+    };
+  });
+  return { inspected, stageChanges };
+}
+
+/** The open deals of the request as of a date, inspected against the rules. */
+async function inspectAsOf(store: Store, request: MetricRequest, config: InspectionConfig, converter: ReportConverter, withStays: boolean): Promise<Inspected[]> {
+  const from = addDays(request.asOf, -STAY_HISTORY_DAYS);
+  const deals = await loadMetricDeals(store, request, { ranges: withStays ? [{ from, to: request.asOf }] : [], includeOpen: true }, converter);
+  const { inspected, stageChanges } = await inspectedDealsOf(store, deals, request.asOf);
+  const stageNames = new Map((await listAllStages(store.db)).map((s) => [s.id, s.name]));
+  const thresholds = calculateStallThresholds(completedStays(deals, stageChanges), config);
+  const dealById = new Map(deals.map((d) => [d.id, d]));
+  const open = inspected.filter((d) => dealById.get(d.id)?.isClosed === false).map((d) => ({ ...d, stageName: stageNames.get(d.stageId) }));
+  return inspectDeals(open, config, thresholds, request.asOf).map((inspection) => {
+    const deal = dealById.get(inspection.deal.id);
+    if (deal === undefined) throw new Error(`Inspected deal ${inspection.deal.id} was not loaded`);
+    return { inspection, deal };
+  });
+}
+
+/** Compliance weighs each deal by its amount in the report currency (warnings read the deal's own currency). */
+function complianceInputs(list: readonly Inspected[]): ComplianceInput[] {
+  return list.map(({ inspection, deal }) => ({ deal: { id: deal.id, ownerId: deal.ownerId, amountMinor: deal.amountMinor }, warnings: inspection.warnings }));
+}
+
+async function inspect(store: Store, actor: Actor, query: InspectionQuery): Promise<{ request: MetricRequest; current: Inspected[]; trend: { asOf: PlainDate; deals: ComplianceInput[] }[] }> {
+  const request = await resolveMetricRequest(store, actor, query);
+  const config = await loadInspectionConfig(store.db);
+  const converter = await loadReportConverter(store, request.currency, request.workspace.corporateCurrency);
+  const current = await inspectAsOf(store, request, config, converter, true);
+  const trend: { asOf: PlainDate; deals: ComplianceInput[] }[] = [];
+  for (let week = TREND_WEEKS - 1; week >= 1; week -= 1) {
+    const asOf = addDays(request.asOf, -7 * week);
+    trend.push({ asOf, deals: complianceInputs(await inspectAsOf(store, { ...request, asOf }, config, converter, true)) });
+  }
+  trend.push({ asOf: request.asOf, deals: complianceInputs(current) });
+  return { request, current, trend };
+}
+
+function ordered(list: readonly Inspected[], warning: InspectionQuery['warning']): Inspected[] {
+  return list
+    .filter((i) => warning === undefined || i.inspection.warnings.some((w) => w.kind === warning))
+    .sort((a, b) => b.inspection.warnings.length - a.inspection.warnings.length || (b.deal.amountMinor ?? 0) - (a.deal.amountMinor ?? 0) || (a.deal.id < b.deal.id ? -1 : 1));
+}
+
+/**
+ * Deal inspection for the caller's scope: the open deals on the as-of date with the warnings the
+ * workspace's rules raise (most warnings first), compliance by rep and team, and each rep's score at
+ * the end of each of the last TREND_WEEKS weeks. Stall thresholds are learned from the stays of the
+ * year before the as-of date.
+ */
+export async function getDealInspection(store: Store, actor: Actor, query: InspectionQuery): Promise<InspectionView> {
+  const { request, current, trend } = await inspect(store, actor, query);
+  const people = new Map((await listPeople(store.db)).map((p) => [p.id, p.name]));
+  const stageNames = new Map((await listAllStages(store.db)).map((s) => [s.id, s.name]));
+  const teams = await teamOfEachPersonOn(store.db, request.asOf);
+  const teamNames = new Map((await listTeams(store.db)).map((t) => [t.id, t.name]));
+  const reps = complianceByRep(complianceInputs(current));
+  const list = ordered(current, query.warning);
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    filter: resolvedFilterView(request),
+    kinds: WARNING_KINDS.map((k) => ({ id: k.id, label: k.label, description: k.description })),
+    deals: list.slice(start, start + query.pageSize).map(({ inspection, deal }) => ({
+      deal: {
+        id: deal.id,
+        externalId: deal.externalId,
+        name: deal.name,
+        account: deal.accountId === null ? null : { id: deal.accountId, name: deal.accountName ?? '' },
+        owner: deal.ownerId === '' ? null : { id: deal.ownerId, name: people.get(deal.ownerId) ?? deal.ownerId },
+        stage: { id: deal.stageId, name: stageNames.get(deal.stageId) ?? deal.stageId },
+        amount: deal.originalAmountMinor === null ? null : { minor: deal.originalAmountMinor, currency: deal.currency },
+        closeDate: deal.closeDate,
+        createdDate: deal.createdDate,
+        forecastCategory: deal.forecastCategory,
+        probabilityBps: deal.probabilityBps,
+        isClosed: deal.isClosed,
+        isWon: deal.isWon,
+        reportAmountMinor: deal.amountMinor,
+      },
+      warnings: inspection.warnings.map((w) => ({ kind: w.kind, message: w.message })),
+    })),
+    total: list.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    byRep: reps.map((r) => ({ ...r, name: people.get(r.ownerId) ?? (r.ownerId === '' ? 'Unassigned' : r.ownerId) })),
+    byTeam: complianceByTeam(reps, (ownerId) => teams.get(ownerId) ?? null).map((t) => ({ ...t, name: t.teamId === null ? 'No team' : teamNames.get(t.teamId) ?? t.teamId })),
+    trend: complianceTrend(trend).map((t) => ({ ownerId: t.ownerId, name: people.get(t.ownerId) ?? t.ownerId, points: [...t.points] })),
+    isDemo: request.workspace.isDemo,
+  };
+}
+
+/** Every inspected deal with its warnings as CSV or XLSX. */
+export async function exportDealInspection(store: Store, actor: Actor, query: InspectionQuery, format: ExportFormat): Promise<DownloadFile> {
+  const { request, current } = await inspect(store, actor, query);
+  const list = ordered(current, query.warning);
+  assertExportable(list.length);
+  const people = new Map((await listPeople(store.db)).map((p) => [p.id, p.name]));
+  const stageNames = new Map((await listAllStages(store.db)).map((s) => [s.id, s.name]));
+  const header = ['id', 'name', 'account_name', 'owner_name', 'stage', 'amount', 'currency', 'close_date', 'warning_count', ...WARNING_KINDS.map((k) => k.id), 'as_of'];
+  const rows = list.map(({ inspection, deal }) => [
+    deal.id, deal.name, deal.accountName ?? '', people.get(deal.ownerId) ?? '', stageNames.get(deal.stageId) ?? deal.stageId,
+    deal.originalAmountMinor === null ? '' : formatMoney({ minor: deal.originalAmountMinor, currency: deal.currency }), deal.currency, deal.closeDate,
+    String(inspection.warnings.length), ...WARNING_KINDS.map((k) => inspection.warnings.find((w) => w.kind === k.id)?.message ?? ''), request.asOf,
+  ]);
+  return downloadTable({ header, rows }, { entity: 'deal-inspection', format, isDemo: request.workspace.isDemo });
+}
