@@ -6,6 +6,7 @@ import { registerExportCommand } from './commands/export-command.ts';
 import { registerImportCommand } from './commands/import-command.ts';
 import { registerInitCommand } from './commands/init-command.ts';
 import { registerJobsCommand } from './commands/jobs-command.ts';
+import { registerMetricsCommand } from './commands/metrics-command.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
 import { registerStartCommand } from './commands/start-command.ts';
 import { registerSnapshotsCommand } from './commands/snapshots-command.ts';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerImportCommand(program);
   registerExportCommand(program);
+  registerMetricsCommand(program);
   registerServeCommand(program);
   registerStartCommand(program);
   registerBackupCommand(program);
