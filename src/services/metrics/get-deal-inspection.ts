@@ -3,7 +3,7 @@ import type { InspectionQuery, InspectionView } from '../../contracts/metrics.ts
 import { complianceByRep, complianceByTeam, complianceTrend, type ComplianceInput } from '../../core/inspection/compliance.ts';
 import { inspectDeals, type DealInspection, type InspectedDeal } from '../../core/inspection/deal-warnings.ts';
 import { WARNING_KINDS, type InspectionConfig } from '../../core/inspection/inspection-rules.ts';
-import { calculateStallThresholds, type CompletedStageStay } from '../../core/inspection/stall-thresholds.ts';
+import { calculateStallThresholds, type CompletedStageStay, type StallThresholds } from '../../core/inspection/stall-thresholds.ts';
 import { endOfDay } from '../../core/pipeline/opportunity-history.ts';
 import { formatMoney } from '../../core/shared/money.ts';
 import { addDays, daysBetween, plainDateOfTimestamp, type PlainDate } from '../../core/shared/plain-date.ts';
@@ -17,7 +17,7 @@ import type { DownloadFile } from '../export/download-file.ts';
 import { assertExportable, downloadTable } from '../pipeline/download-table.ts';
 import { loadInspectionConfig } from '../settings/inspection-rules.ts';
 import { resolvedFilterView } from './get-metric.ts';
-import { loadMetricDeals, type MetricDeal } from './load-metric-deals.ts';
+import { ChangeLog, loadMetricDeals, type MetricDeal } from './load-metric-deals.ts';
 import { resolveMetricRequest, type MetricRequest } from './metric-request.ts';
 import { loadReportConverter, type ReportConverter } from './report-converter.ts';
 
@@ -30,17 +30,6 @@ const STAY_HISTORY_DAYS = 365;
 interface Inspected {
   readonly inspection: DealInspection;
   readonly deal: MetricDeal;
-}
-
-function byDeal(changes: readonly DealChange[], cutoff: string): Map<string, DealChange[]> {
-  const grouped = new Map<string, DealChange[]>();
-  for (const c of changes) {
-    if (c.changedAt > cutoff) continue;
-    const list = grouped.get(c.opportunityId);
-    if (list === undefined) grouped.set(c.opportunityId, [c]);
-    else list.push(c);
-  }
-  return grouped;
 }
 
 /** Completed stays in stages of these deals up to the cutoff: each stage change ends the stay before it. */
@@ -60,55 +49,87 @@ function completedStays(deals: readonly MetricDeal[], stageChanges: ReadonlyMap<
   return stays;
 }
 
-/** The open deals as InspectedDeals: stage entry, pushes and first amount read from their history up to the date. */
-async function inspectedDealsOf(store: Store, deals: readonly MetricDeal[], asOf: PlainDate): Promise<{ inspected: InspectedDeal[]; stageChanges: Map<string, DealChange[]> }> {
-  const cutoff = endOfDay(asOf);
-  const ids = deals.map((d) => d.id);
-  const [stage, close, amount] = await Promise.all([
-    listFieldChangesOf(store.db, ids, 'stage'),
-    listFieldChangesOf(store.db, ids, 'close_date'),
-    listFieldChangesOf(store.db, ids, 'amount'),
-  ]);
-  const stageChanges = byDeal(stage, cutoff);
-  const closeChanges = byDeal(close, cutoff);
-  const amountChanges = byDeal(amount, cutoff);
-  const inspected = deals.map((deal): InspectedDeal => {
-    const lastStageChange = (stageChanges.get(deal.id) ?? []).at(-1);
-    const pushes = (closeChanges.get(deal.id) ?? []).filter((c) => c.oldValue !== null && c.newValue !== null && c.newValue > c.oldValue).length;
-    const firstAmountChange = (amountChanges.get(deal.id) ?? [])[0];
-    const firstAmountText = firstAmountChange === undefined ? null : firstAmountChange.oldValue ?? firstAmountChange.newValue;
-    return {
-      id: deal.id,
-      ownerId: deal.ownerId,
-      processId: deal.processId,
-      stageId: deal.stageId,
-      amountMinor: deal.originalAmountMinor,
-      closeDate: deal.closeDate,
-      nextStep: deal.nextStep,
-      stageEnteredDate: lastStageChange === undefined ? deal.createdDate : plainDateOfTimestamp(lastStageChange.changedAt),
-      pushCount: pushes,
-      firstAmountMinor: firstAmountChange === undefined ? deal.originalAmountMinor : firstAmountText === null ? null : Number(firstAmountText),
-      // The data model holds no activities yet, so the no-activity rule has nothing to read.
-      lastActivityDate: undefined,
-    };
-  });
-  return { inspected, stageChanges };
+/** Stage, close-date and amount changes of deals, fetched once and read as of any date. */
+class HistoryCache {
+  private readonly changes = new Map<'stage' | 'close_date' | 'amount', Map<string, DealChange[]>>([['stage', new Map()], ['close_date', new Map()], ['amount', new Map()]]);
+  private readonly loaded = new Set<string>();
+
+  constructor(private readonly store: Store) {}
+
+  async ensure(ids: readonly string[]): Promise<void> {
+    const missing = ids.filter((id) => !this.loaded.has(id));
+    if (missing.length === 0) return;
+    const fields = ['stage', 'close_date', 'amount'] as const;
+    const lists = await Promise.all(fields.map((f) => listFieldChangesOf(this.store.db, missing, f)));
+    fields.forEach((field, i) => {
+      const target = this.changes.get(field);
+      for (const c of lists[i] ?? []) {
+        const list = target?.get(c.opportunityId);
+        if (list === undefined) target?.set(c.opportunityId, [c]);
+        else list.push(c);
+      }
+    });
+    for (const id of missing) this.loaded.add(id);
+  }
+
+  /** The field's changes of the deal made up to the end of `asOf`, in time order. */
+  of(field: 'stage' | 'close_date' | 'amount', id: string, asOf: PlainDate): DealChange[] {
+    const cutoff = endOfDay(asOf);
+    return (this.changes.get(field)?.get(id) ?? []).filter((c) => c.changedAt <= cutoff);
+  }
 }
 
-/** The open deals of the request as of a date, inspected against the rules. */
-async function inspectAsOf(store: Store, request: MetricRequest, config: InspectionConfig, converter: ReportConverter, withStays: boolean): Promise<Inspected[]> {
+/** A deal as the inspection rules read it: stage entry, pushes and first amount from its history up to the date. */
+function inspectedDealOf(deal: MetricDeal, history: HistoryCache, asOf: PlainDate, stageName: string | undefined): InspectedDeal {
+  const lastStageChange = history.of('stage', deal.id, asOf).at(-1);
+  const pushes = history.of('close_date', deal.id, asOf).filter((c) => c.oldValue !== null && c.newValue !== null && c.newValue > c.oldValue).length;
+  const firstAmountChange = history.of('amount', deal.id, asOf)[0];
+  const firstAmountText = firstAmountChange === undefined ? null : firstAmountChange.oldValue ?? firstAmountChange.newValue;
+  return {
+    id: deal.id,
+    ownerId: deal.ownerId,
+    processId: deal.processId,
+    stageId: deal.stageId,
+    stageName,
+    amountMinor: deal.originalAmountMinor,
+    closeDate: deal.closeDate,
+    nextStep: deal.nextStep,
+    stageEnteredDate: lastStageChange === undefined ? deal.createdDate : plainDateOfTimestamp(lastStageChange.changedAt),
+    pushCount: pushes,
+    firstAmountMinor: firstAmountChange === undefined ? deal.originalAmountMinor : firstAmountText === null ? null : Number(firstAmountText),
+    // The data model holds no activities yet, so the no-activity rule has nothing to read.
+    lastActivityDate: undefined,
+  };
+}
+
+/**
+ * The open deals of the request on its as-of date, inspected against the rules, with stall
+ * thresholds learned from the stays ended in the year before that date (by the deals of that year).
+ */
+async function inspectAsOf(
+  store: Store,
+  request: MetricRequest,
+  config: InspectionConfig,
+  converter: ReportConverter,
+  history: HistoryCache,
+  changeLog: ChangeLog,
+  known?: StallThresholds,
+): Promise<{ inspected: Inspected[]; thresholds: StallThresholds }> {
   const from = addDays(request.asOf, -STAY_HISTORY_DAYS);
-  const deals = await loadMetricDeals(store, request, { ranges: withStays ? [{ from, to: request.asOf }] : [], includeOpen: true }, converter);
-  const { inspected, stageChanges } = await inspectedDealsOf(store, deals, request.asOf);
+  // Thresholds already learned (the trend reuses the as-of date's) need only the open deals.
+  const deals = await loadMetricDeals(store, request, { ranges: known === undefined ? [{ from, to: request.asOf }] : [], includeOpen: true }, converter, changeLog);
+  await history.ensure(deals.map((d) => d.id));
   const stageNames = new Map((await listAllStages(store.db)).map((s) => [s.id, s.name]));
-  const thresholds = calculateStallThresholds(completedStays(deals, stageChanges), config);
-  const dealById = new Map(deals.map((d) => [d.id, d]));
-  const open = inspected.filter((d) => dealById.get(d.id)?.isClosed === false).map((d) => ({ ...d, stageName: stageNames.get(d.stageId) }));
-  return inspectDeals(open, config, thresholds, request.asOf).map((inspection) => {
-    const deal = dealById.get(inspection.deal.id);
+  const thresholds = known ?? calculateStallThresholds(completedStays(deals, new Map(deals.map((d) => [d.id, history.of('stage', d.id, request.asOf)]))), config);
+  const open = deals.filter((d) => !d.isClosed);
+  const byId = new Map(open.map((d) => [d.id, d]));
+  const inspected = open.map((d) => inspectedDealOf(d, history, request.asOf, stageNames.get(d.stageId)));
+  const result = inspectDeals(inspected, config, thresholds, request.asOf).map((inspection) => {
+    const deal = byId.get(inspection.deal.id);
     if (deal === undefined) throw new Error(`Inspected deal ${inspection.deal.id} was not loaded`);
     return { inspection, deal };
   });
+  return { inspected: result, thresholds };
 }
 
 /** Compliance weighs each deal by its amount in the report currency (warnings read the deal's own currency). */
@@ -120,11 +141,16 @@ async function inspect(store: Store, actor: Actor, query: InspectionQuery): Prom
   const request = await resolveMetricRequest(store, actor, query);
   const config = await loadInspectionConfig(store.db);
   const converter = await loadReportConverter(store, request.currency, request.workspace.corporateCurrency);
-  const current = await inspectAsOf(store, request, config, converter, true);
+  const history = new HistoryCache(store);
+  const changeLog = new ChangeLog(store);
+  // The earliest date first, so the change log is read once for all the trend's dates.
+  await changeLog.since(addDays(request.asOf, -7 * (TREND_WEEKS - 1)), request.today);
+  const { inspected: current, thresholds } = await inspectAsOf(store, request, config, converter, history, changeLog);
   const trend: { asOf: PlainDate; deals: ComplianceInput[] }[] = [];
   for (let week = TREND_WEEKS - 1; week >= 1; week -= 1) {
     const asOf = addDays(request.asOf, -7 * week);
-    trend.push({ asOf, deals: complianceInputs(await inspectAsOf(store, { ...request, asOf }, config, converter, true)) });
+    const past = await inspectAsOf(store, { ...request, asOf }, config, converter, history, changeLog, thresholds);
+    trend.push({ asOf, deals: complianceInputs(past.inspected) });
   }
   trend.push({ asOf: request.asOf, deals: complianceInputs(current) });
   return { request, current, trend };
@@ -140,7 +166,8 @@ function ordered(list: readonly Inspected[], warning: InspectionQuery['warning']
  * Deal inspection for the caller's scope: the open deals on the as-of date with the warnings the
  * workspace's rules raise (most warnings first), compliance by rep and team, and each rep's score at
  * the end of each of the last TREND_WEEKS weeks. Stall thresholds are learned from the stays of the
- * year before the as-of date.
+ * year before the as-of date; the trend's earlier weeks are judged by the same thresholds, so a
+ * change in the score is a change in the deals, not in the yardstick.
  */
 export async function getDealInspection(store: Store, actor: Actor, query: InspectionQuery): Promise<InspectionView> {
   const { request, current, trend } = await inspect(store, actor, query);

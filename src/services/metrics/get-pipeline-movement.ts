@@ -5,7 +5,7 @@ import type { Store } from '../../store/database.ts';
 import type { Actor } from '../access/actor.ts';
 import { ServiceError } from '../service-error.ts';
 import { resolvedFilterView } from './get-metric.ts';
-import { loadMetricDeals, loadMetricDealsByIds, type MetricDeal } from './load-metric-deals.ts';
+import { ChangeLog, loadMetricDeals, loadMetricDealsByIds, type MetricDeal } from './load-metric-deals.ts';
 import { resolveMetricRequest, type MetricRequest } from './metric-request.ts';
 import { sliceKeying } from './metric-slices.ts';
 import { loadReportConverter } from './report-converter.ts';
@@ -43,15 +43,14 @@ export async function computePipelineMovement(store: Store, actor: Actor, query:
   const startRequest: MetricRequest = { ...endRequest, asOf: start };
   const window = { ranges: [{ from: endRequest.from, to: endRequest.to }] };
   const converter = await loadReportConverter(store, endRequest.currency, endRequest.workspace.corporateCurrency);
-  const [atStart, atEnd] = await Promise.all([
-    loadMetricDeals(store, startRequest, window, converter),
-    loadMetricDeals(store, endRequest, window, converter),
-  ]);
+  const changeLog = new ChangeLog(store);
+  const atStart = await loadMetricDeals(store, startRequest, window, converter, changeLog);
+  const atEnd = await loadMetricDeals(store, endRequest, window, converter, changeLog);
   const startById = new Map(atStart.map((d) => [d.id, d]));
   const endById = new Map(atEnd.map((d) => [d.id, d]));
   // A deal in the window at the start may have left it by the end: read where it went.
   const missing = atStart.filter((d) => !endById.has(d.id)).map((d) => d.id);
-  for (const [id, deal] of await loadMetricDealsByIds(store, endRequest, missing, converter)) endById.set(id, deal);
+  for (const [id, deal] of await loadMetricDealsByIds(store, endRequest, missing, converter, changeLog)) endById.set(id, deal);
   const ids = [...new Set([...startById.keys(), ...endById.keys()])].sort();
   const deals: DealEnds<MovementPoint>[] = ids.map((id) => ({ opportunityId: id, start: pointOf(startById.get(id)), end: pointOf(endById.get(id)) }));
 

@@ -51,6 +51,25 @@ function createdAtOf(row: MetricDealRow): string {
   return `${row.createdDate}T00:00:00.000Z`;
 }
 
+/**
+ * The changes made after the end of a date, read once for the earliest date a report asks about and
+ * filtered for later ones (a trend over eight weeks reads the history once, not eight times).
+ */
+export class ChangeLog {
+  private read: { readonly instant: string; readonly changes: readonly DealChange[] } | null = null;
+
+  constructor(private readonly store: Store) {}
+
+  /** Changes after the end of `asOf`; none when asOf is today or later (nothing has happened since). */
+  async since(asOf: PlainDate, today: PlainDate): Promise<readonly DealChange[]> {
+    if (asOf >= today) return [];
+    const instant = endOfDay(asOf);
+    if (this.read === null || this.read.instant > instant) this.read = { instant, changes: await listChangesAfter(this.store.db, instant) };
+    const from = this.read;
+    return from.instant === instant ? from.changes : from.changes.filter((c) => c.changedAt > instant);
+  }
+}
+
 function groupChanges(changes: readonly DealChange[]): Map<string, FieldChange[]> {
   const grouped = new Map<string, FieldChange[]>();
   for (const change of changes) {
@@ -66,15 +85,36 @@ function inRanges(date: PlainDate, ranges: MetricDealWindowRequest['ranges']): b
 }
 
 /**
+ * Whether a deal today's rows leave out may have been in the window on the as-of date, judged from
+ * the changes made since: its close date then (the old value of its first close-date change) was
+ * in a range, its owner has changed (it may have been in scope), or, when open deals are wanted,
+ * its stage has changed (it may have been open). Creation dates never change, so deals created in
+ * a range are already among today's rows.
+ */
+function mayHaveBeenInWindow(changes: readonly FieldChange[], window: MetricDealWindowRequest, scoped: boolean): boolean {
+  const firstClose = changes.find((c) => c.field === 'close_date');
+  // As stateAsOf reads it: the old value, or the new one of a creation row (old value null).
+  const closeThen = firstClose === undefined ? null : firstClose.oldValue ?? firstClose.newValue;
+  if (closeThen !== null && inRanges(closeThen as PlainDate, window.ranges)) return true;
+  if (scoped && changes.some((c) => c.field === 'owner')) return true;
+  return window.includeOpen === true && changes.some((c) => c.field === 'stage');
+}
+
+/**
  * The deals of the request as of its as-of date. Today's rows are read for the window, plus any
  * deal whose close date or owner changed after the as-of date (it may have been in the window or
  * in scope then); each is taken back to the as-of date by undoing the changes made after it, then
  * filtered on its as-of values. Reading far into the past therefore costs the changes made since.
  */
-export async function loadMetricDeals(store: Store, request: MetricRequest, window: MetricDealWindowRequest, converter: ReportConverter): Promise<MetricDeal[]> {
+export async function loadMetricDeals(
+  store: Store,
+  request: MetricRequest,
+  window: MetricDealWindowRequest,
+  converter: ReportConverter,
+  changeLog?: ChangeLog,
+): Promise<MetricDeal[]> {
   const instant = endOfDay(request.asOf);
-  const isPast = request.asOf < request.today;
-  const later = isPast ? groupChanges(await listChangesAfter(store.db, instant)) : new Map<string, FieldChange[]>();
+  const later = groupChanges(await (changeLog ?? new ChangeLog(store)).since(request.asOf, request.today));
   const ownerIds = request.ownerIds === null ? null : [...request.ownerIds].sort();
   const rows = await queryMetricDeals(
     store.db,
@@ -82,9 +122,7 @@ export async function loadMetricDeals(store: Store, request: MetricRequest, wind
     request.attributes,
   );
   const seen = new Set(rows.map((r) => r.id));
-  const moved = [...later.entries()]
-    .filter(([id, changes]) => !seen.has(id) && changes.some((c) => c.field === 'close_date' || c.field === 'owner' || c.field === 'stage'))
-    .map(([id]) => id);
+  const moved = [...later.entries()].filter(([id, changes]) => !seen.has(id) && mayHaveBeenInWindow(changes, window, request.ownerIds !== null)).map(([id]) => id);
   if (moved.length > 0) {
     for (const row of await findMetricDealsByIds(store.db, moved, request.attributes)) {
       if (row.createdDate <= request.asOf) rows.push(row);
@@ -163,11 +201,17 @@ export function dealAsOf(
  * These deals as of the request's as-of date whatever their dates, within its attribute filters;
  * a deal that did not exist then, or whose owner then lies outside the request's owners, is absent.
  */
-export async function loadMetricDealsByIds(store: Store, request: MetricRequest, ids: readonly string[], converter: ReportConverter): Promise<Map<string, MetricDeal>> {
+export async function loadMetricDealsByIds(
+  store: Store,
+  request: MetricRequest,
+  ids: readonly string[],
+  converter: ReportConverter,
+  changeLog?: ChangeLog,
+): Promise<Map<string, MetricDeal>> {
   const found = new Map<string, MetricDeal>();
   if (ids.length === 0) return found;
   const instant = endOfDay(request.asOf);
-  const later = request.asOf < request.today ? groupChanges(await listChangesAfter(store.db, instant)) : new Map<string, FieldChange[]>();
+  const later = groupChanges(await (changeLog ?? new ChangeLog(store)).since(request.asOf, request.today));
   const stages = new Map<string, Stage>((await listAllStages(store.db)).map((s) => [s.id, s]));
   for (const row of await findMetricDealsByIds(store.db, ids, request.attributes)) {
     const deal = dealAsOf(row, later.get(row.id) ?? [], instant, stages, converter);
