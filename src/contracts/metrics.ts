@@ -175,6 +175,7 @@ export const metricRecord = opportunityListItem.extend({
   /** The deal's contribution to the figure in the report currency (minor units). */
   reportAmountMinor: z.number().int().nullable(),
 });
+export type MetricRecordView = z.infer<typeof metricRecord>;
 export const metricRecordsPage = z.object({
   items: z.array(metricRecord),
   page: z.number().int(),

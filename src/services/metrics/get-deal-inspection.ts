@@ -17,6 +17,7 @@ import type { DownloadFile } from '../export/download-file.ts';
 import { assertExportable, downloadTable } from '../pipeline/download-table.ts';
 import { loadInspectionConfig } from '../settings/inspection-rules.ts';
 import { resolvedFilterView } from './get-metric.ts';
+import { toMetricRecord } from './list-metric-records.ts';
 import { ChangeLog, loadMetricDeals, type MetricDeal } from './load-metric-deals.ts';
 import { resolveMetricRequest, type MetricRequest } from './metric-request.ts';
 import { loadReportConverter, type ReportConverter } from './report-converter.ts';
@@ -182,22 +183,7 @@ export async function getDealInspection(store: Store, actor: Actor, query: Inspe
     filter: resolvedFilterView(request),
     kinds: WARNING_KINDS.map((k) => ({ id: k.id, label: k.label, description: k.description })),
     deals: list.slice(start, start + query.pageSize).map(({ inspection, deal }) => ({
-      deal: {
-        id: deal.id,
-        externalId: deal.externalId,
-        name: deal.name,
-        account: deal.accountId === null ? null : { id: deal.accountId, name: deal.accountName ?? '' },
-        owner: deal.ownerId === '' ? null : { id: deal.ownerId, name: people.get(deal.ownerId) ?? deal.ownerId },
-        stage: { id: deal.stageId, name: stageNames.get(deal.stageId) ?? deal.stageId },
-        amount: deal.originalAmountMinor === null ? null : { minor: deal.originalAmountMinor, currency: deal.currency },
-        closeDate: deal.closeDate,
-        createdDate: deal.createdDate,
-        forecastCategory: deal.forecastCategory,
-        probabilityBps: deal.probabilityBps,
-        isClosed: deal.isClosed,
-        isWon: deal.isWon,
-        reportAmountMinor: deal.amountMinor,
-      },
+      deal: toMetricRecord(deal, people, stageNames),
       warnings: inspection.warnings.map((w) => ({ kind: w.kind, message: w.message })),
     })),
     total: list.length,

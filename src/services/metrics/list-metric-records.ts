@@ -1,5 +1,5 @@
 import type { ExportFormat } from '../../contracts/common.ts';
-import type { MetricRecordsPageView, MetricRecordsQuery } from '../../contracts/metrics.ts';
+import type { MetricRecordView, MetricRecordsPageView, MetricRecordsQuery } from '../../contracts/metrics.ts';
 import { bpsAsPercentText } from '../../core/shared/basis-points.ts';
 import { formatMoney } from '../../core/shared/money.ts';
 import type { Store } from '../../store/database.ts';
@@ -40,6 +40,26 @@ async function recordsOf(store: Store, actor: Actor, query: MetricRecordsQuery):
   return { deals: [...(figure?.records ?? [])], currency: request.currency, isDemo: request.workspace.isDemo };
 }
 
+/** A deal as a record of the API: its own amount and its contribution in the report currency. */
+export function toMetricRecord(d: MetricDeal, people: ReadonlyMap<string, string>, stages: ReadonlyMap<string, string>): MetricRecordView {
+  return {
+    id: d.id,
+    externalId: d.externalId,
+    name: d.name,
+    account: d.accountId === null ? null : { id: d.accountId, name: d.accountName ?? '' },
+    owner: d.ownerId === '' ? null : { id: d.ownerId, name: people.get(d.ownerId) ?? d.ownerId },
+    stage: { id: d.stageId, name: stages.get(d.stageId) ?? d.stageId },
+    amount: d.originalAmountMinor === null ? null : { minor: d.originalAmountMinor, currency: d.currency },
+    closeDate: d.closeDate,
+    createdDate: d.createdDate,
+    forecastCategory: d.forecastCategory,
+    probabilityBps: d.probabilityBps,
+    isClosed: d.isClosed,
+    isWon: d.isWon,
+    reportAmountMinor: d.amountMinor,
+  };
+}
+
 async function namesOf(store: Store): Promise<{ people: Map<string, string>; stages: Map<string, string> }> {
   const [people, stages] = await Promise.all([listPeople(store.db), listAllStages(store.db)]);
   return { people: new Map(people.map((p) => [p.id, p.name])), stages: new Map(stages.map((s) => [s.id, s.name])) };
@@ -52,22 +72,7 @@ export async function listMetricRecords(store: Store, actor: Actor, query: Metri
   const start = (query.page - 1) * query.pageSize;
   const { people, stages } = await namesOf(store);
   return {
-    items: sorted.slice(start, start + query.pageSize).map((d) => ({
-      id: d.id,
-      externalId: d.externalId,
-      name: d.name,
-      account: d.accountId === null ? null : { id: d.accountId, name: d.accountName ?? '' },
-      owner: d.ownerId === '' ? null : { id: d.ownerId, name: people.get(d.ownerId) ?? d.ownerId },
-      stage: { id: d.stageId, name: stages.get(d.stageId) ?? d.stageId },
-      amount: d.originalAmountMinor === null ? null : { minor: d.originalAmountMinor, currency: d.currency },
-      closeDate: d.closeDate,
-      createdDate: d.createdDate,
-      forecastCategory: d.forecastCategory,
-      probabilityBps: d.probabilityBps,
-      isClosed: d.isClosed,
-      isWon: d.isWon,
-      reportAmountMinor: d.amountMinor,
-    })),
+    items: sorted.slice(start, start + query.pageSize).map((d) => toMetricRecord(d, people, stages)),
     page: query.page,
     pageSize: query.pageSize,
     total: deals.length,
