@@ -15,13 +15,14 @@ import { StoreError } from './store-error.ts';
  * that quarter, not the whole table.
  */
 
-/** One opportunity as it is today, with its account's attributes (accounts are not effective-dated). */
+/**
+ * One opportunity as it is today: the columns every report reads (the analytics indexes cover them),
+ * and its account's attributes when the report filters or cuts by them (accounts are not
+ * effective-dated); null otherwise.
+ */
 export interface MetricDealRow {
   readonly id: string;
-  readonly externalId: string | null;
-  readonly name: string;
   readonly accountId: string | null;
-  readonly accountName: string | null;
   readonly ownerId: string | null;
   readonly processId: string;
   readonly stageId: string;
@@ -31,7 +32,6 @@ export interface MetricDealRow {
   readonly createdDate: PlainDate;
   readonly type: string | null;
   readonly leadSource: string | null;
-  readonly nextStep: string | null;
   readonly forecastCategory: ForecastCategory;
   readonly forecastCategoryOverride: boolean;
   /** Chance of winning in basis points, as set today. */
@@ -64,18 +64,30 @@ export interface MetricDealWindow {
   readonly includeOpen?: boolean;
 }
 
-type Eb = ExpressionBuilder<Database & { o: Database['opportunity']; a: Database['account']; s: Database['stage'] }, 'o' | 'a' | 's'>;
+/** What a report reads besides the indexed columns. */
+export interface MetricDealReading {
+  /** The account's state, segment and industry (a filter or a cut by them). */
+  readonly accountAttributes: boolean;
+}
 
-function baseQuery(db: Kysely<Database>) {
-  return db
-    .selectFrom('opportunity as o')
-    .leftJoin('account as a', 'a.id', 'o.account_id')
-    .innerJoin('stage as s', 's.id', 'o.stage_id')
-    .select([
-      'o.id', 'o.external_id', 'o.name', 'o.account_id', 'a.name as account_name', 'o.owner_id', 'o.process_id', 'o.stage_id',
-      'o.amount_minor', 'o.currency', 'o.close_date', 'o.created_date', 'o.type', 'o.lead_source', 'o.next_step',
-      'o.forecast_category', 'o.forecast_category_override', 'o.probability_bps', 'a.state', 'a.segment', 'a.industry',
-    ]);
+type Eb = ExpressionBuilder<Database & { o: Database['opportunity']; a: Database['account'] }, 'o' | 'a'>;
+
+const DEAL_COLUMNS = [
+  'o.id', 'o.account_id', 'o.owner_id', 'o.process_id', 'o.stage_id', 'o.amount_minor', 'o.currency', 'o.close_date', 'o.created_date',
+  'o.type', 'o.lead_source', 'o.forecast_category', 'o.forecast_category_override', 'o.probability_bps',
+] as const;
+
+/**
+ * The deals' indexed columns, with the account's attributes joined only when asked: without them a
+ * period is read from the analytics index alone.
+ */
+function baseQuery(db: Kysely<Database>, reading: MetricDealReading) {
+  const query = db.selectFrom('opportunity as o').leftJoin('account as a', 'a.id', 'o.account_id').select(DEAL_COLUMNS);
+  // Without account attributes the join reads no column, and both engines drop such a left join
+  // on a unique key, so the period is read from the analytics index alone.
+  return reading.accountAttributes
+    ? query.select(['a.state', 'a.segment', 'a.industry'])
+    : query.select([sql<string | null>`null`.as('state'), sql<string | null>`null`.as('segment'), sql<string | null>`null`.as('industry')]);
 }
 
 function attributeConditions(eb: Eb, filter: MetricDealAttributes): Expression<SqlBool>[] {
@@ -97,10 +109,7 @@ function toRow(r: RawRow): MetricDealRow {
   }
   return {
     id: r.id,
-    externalId: r.external_id,
-    name: r.name,
     accountId: r.account_id,
-    accountName: r.account_name,
     ownerId: r.owner_id,
     processId: r.process_id,
     stageId: r.stage_id,
@@ -110,7 +119,6 @@ function toRow(r: RawRow): MetricDealRow {
     createdDate: r.created_date as PlainDate,
     type: r.type,
     leadSource: r.lead_source,
-    nextStep: r.next_step,
     forecastCategory: r.forecast_category,
     forecastCategoryOverride: Number(r.forecast_category_override) === 1,
     probabilityBps: Number(r.probability_bps),
@@ -123,43 +131,69 @@ function toRow(r: RawRow): MetricDealRow {
 /**
  * Today's rows of the deals in the window: created by `createdOnOrBefore`, owned today by one of
  * `ownerIds`, with a close or creation date in one of the ranges (or open, when asked), matching
- * the attribute filters. In id order.
+ * the attribute filters. In id order. Each kind of range is its own query, so each reads one
+ * analytics index as a range (an OR across two indexes would not stay a range scan everywhere).
  */
-export async function queryMetricDeals(db: Kysely<Database>, window: MetricDealWindow, filter: MetricDealAttributes): Promise<MetricDealRow[]> {
+export async function queryMetricDeals(db: Kysely<Database>, window: MetricDealWindow, filter: MetricDealAttributes, reading: MetricDealReading): Promise<MetricDealRow[]> {
   if (window.ownerIds !== null && window.ownerIds.length === 0) return [];
   const ownerChunks = window.ownerIds === null ? [null] : chunkIds(window.ownerIds, 5_000);
-  const rows: MetricDealRow[] = [];
+  const selectors: ((eb: Eb) => Expression<SqlBool>)[] = [
+    ...window.closeOrCreatedIn.flatMap((range) => [
+      (eb: Eb) => eb.between('o.close_date', range.from, range.to),
+      (eb: Eb) => eb.between('o.created_date', range.from, range.to),
+    ]),
+    ...(window.includeOpen === true ? [(eb: Eb) => eb('o.is_closed', '=', 0)] : []),
+  ];
+  const rows = new Map<string, MetricDealRow>();
   for (const owners of ownerChunks) {
-    const found = await baseQuery(db)
-      .where((eb) => {
-        const conditions = attributeConditions(eb, filter);
-        conditions.push(eb('o.created_date', '<=', window.createdOnOrBefore));
-        if (owners !== null) conditions.push(eb('o.owner_id', 'in', owners));
-        const dated: Expression<SqlBool>[] = window.closeOrCreatedIn.flatMap((range) => [
-          eb.between('o.close_date', range.from, range.to),
-          eb.between('o.created_date', range.from, range.to),
-        ]);
-        if (window.includeOpen === true) dated.push(eb('s.is_closed', '=', 0));
-        conditions.push(dated.length === 0 ? sql<SqlBool>`1 = 0` : eb.or(dated));
-        return eb.and(conditions);
-      })
-      .execute();
-    for (const r of found) rows.push(toRow(r));
+    for (const selector of selectors) {
+      const found = await baseQuery(db, reading)
+        .where((eb) => {
+          const conditions = [selector(eb), eb('o.created_date', '<=', window.createdOnOrBefore), ...attributeConditions(eb, filter)];
+          if (owners !== null) conditions.push(eb('o.owner_id', 'in', owners));
+          return eb.and(conditions);
+        })
+        .execute();
+      for (const r of found) if (!rows.has(r.id)) rows.set(r.id, toRow(r));
+    }
   }
-  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Today's rows of these deals that match the attribute filters (any owner, any dates), in id order. */
-export async function findMetricDealsByIds(db: Kysely<Database>, ids: readonly string[], filter: MetricDealAttributes): Promise<MetricDealRow[]> {
+export async function findMetricDealsByIds(db: Kysely<Database>, ids: readonly string[], filter: MetricDealAttributes, reading: MetricDealReading): Promise<MetricDealRow[]> {
   const rows: MetricDealRow[] = [];
   for (const chunk of chunkIds([...new Set(ids)].sort())) {
-    const found = await baseQuery(db)
+    const found = await baseQuery(db, reading)
       .where((eb) => eb.and([eb('o.id', 'in', chunk), ...attributeConditions(eb, filter)]))
       .orderBy('o.id')
       .execute();
     for (const r of found) rows.push(toRow(r));
   }
   return rows;
+}
+
+/** What a drill-down or an inspection shows of a deal beyond the figures: names and the next step. */
+export interface DealDetails {
+  readonly name: string;
+  readonly externalId: string | null;
+  readonly accountName: string | null;
+  readonly nextStep: string | null;
+}
+
+/** The details of these deals, by id. */
+export async function findDealDetails(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, DealDetails>> {
+  const details = new Map<string, DealDetails>();
+  for (const chunk of chunkIds([...new Set(ids)].sort())) {
+    const found = await db
+      .selectFrom('opportunity as o')
+      .leftJoin('account as a', 'a.id', 'o.account_id')
+      .select(['o.id', 'o.name', 'o.external_id', 'a.name as account_name', 'o.next_step'])
+      .where('o.id', 'in', chunk)
+      .execute();
+    for (const r of found) details.set(r.id, { name: r.name, externalId: r.external_id, accountName: r.account_name, nextStep: r.next_step });
+  }
+  return details;
 }
 
 /** A field change with the opportunity it belongs to. */

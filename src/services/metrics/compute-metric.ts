@@ -31,6 +31,9 @@ export interface ComputedMetric {
   readonly slices: readonly SlicedFigure[];
 }
 
+/** Slices read from the deal's account. */
+export const ACCOUNT_SLICES: ReadonlySet<MetricSliceId> = new Set(['region', 'state', 'segment', 'industry']);
+
 /** Slices a metric can be cut by: every dimension, except product where the amount cannot be split. */
 export function slicesOf(metricId: string): MetricSliceId[] {
   const evaluator = evaluatorOf(metricId);
@@ -132,7 +135,8 @@ export async function computeMetric(store: Store, request: MetricRequest, metric
     throw new ServiceError('invalid_argument', `${definition.name} cannot be cut by ${slice}: its amount is not split by product`, { field: 'by' });
   }
   const converter = await loadReportConverter(store, request.currency, request.workspace.corporateCurrency);
-  let deals = await loadMetricDeals(store, request, { ranges: [{ from: request.from, to: request.to }], includeOpen: evaluator.allOpen === true }, converter);
+  const window = { ranges: [{ from: request.from, to: request.to }], includeOpen: evaluator.allOpen === true, accountAttributes: slice !== null && ACCOUNT_SLICES.has(slice) };
+  let deals = await loadMetricDeals(store, request, window, converter);
   if (evaluator.pushes === true) deals = await attachPushes(store, request, deals);
   const context: EvaluationContext = { period: { from: request.from, to: request.to }, targetMinor };
   let full = context;

@@ -8,7 +8,7 @@ import { endOfDay } from '../../core/pipeline/opportunity-history.ts';
 import { formatMoney } from '../../core/shared/money.ts';
 import { addDays, daysBetween, plainDateOfTimestamp, type PlainDate } from '../../core/shared/plain-date.ts';
 import type { Store } from '../../store/database.ts';
-import { listFieldChangesOf, type DealChange } from '../../store/metric-deal-query.ts';
+import { findDealDetails, listFieldChangesOf, type DealChange, type DealDetails } from '../../store/metric-deal-query.ts';
 import { listPeople } from '../../store/person-repository.ts';
 import { listAllStages } from '../../store/sales-process-repository.ts';
 import { listTeams, teamOfEachPersonOn } from '../../store/team-repository.ts';
@@ -73,6 +73,15 @@ class HistoryCache {
     for (const id of missing) this.loaded.add(id);
   }
 
+  private readonly detailsById = new Map<string, DealDetails>();
+
+  /** Names and next steps of these deals (read once each). */
+  async details(ids: readonly string[]): Promise<ReadonlyMap<string, DealDetails>> {
+    const missing = ids.filter((id) => !this.detailsById.has(id));
+    for (const [id, d] of await findDealDetails(this.store.db, missing)) this.detailsById.set(id, d);
+    return this.detailsById;
+  }
+
   /** The field's changes of the deal made up to the end of `asOf`, in time order. */
   of(field: 'stage' | 'close_date' | 'amount', id: string, asOf: PlainDate): DealChange[] {
     const cutoff = endOfDay(asOf);
@@ -81,7 +90,7 @@ class HistoryCache {
 }
 
 /** A deal as the inspection rules read it: stage entry, pushes and first amount from its history up to the date. */
-function inspectedDealOf(deal: MetricDeal, history: HistoryCache, asOf: PlainDate, stageName: string | undefined): InspectedDeal {
+function inspectedDealOf(deal: MetricDeal, nextStep: string | null, history: HistoryCache, asOf: PlainDate, stageName: string | undefined): InspectedDeal {
   const lastStageChange = history.of('stage', deal.id, asOf).at(-1);
   const pushes = history.of('close_date', deal.id, asOf).filter((c) => c.oldValue !== null && c.newValue !== null && c.newValue > c.oldValue).length;
   const firstAmountChange = history.of('amount', deal.id, asOf)[0];
@@ -94,7 +103,7 @@ function inspectedDealOf(deal: MetricDeal, history: HistoryCache, asOf: PlainDat
     stageName,
     amountMinor: deal.originalAmountMinor,
     closeDate: deal.closeDate,
-    nextStep: deal.nextStep,
+    nextStep,
     stageEnteredDate: lastStageChange === undefined ? deal.createdDate : plainDateOfTimestamp(lastStageChange.changedAt),
     pushCount: pushes,
     firstAmountMinor: firstAmountChange === undefined ? deal.originalAmountMinor : firstAmountText === null ? null : Number(firstAmountText),
@@ -124,7 +133,8 @@ async function inspectAsOf(
   const thresholds = known ?? calculateStallThresholds(completedStays(deals, new Map(deals.map((d) => [d.id, history.of('stage', d.id, request.asOf)]))), config);
   const open = deals.filter((d) => !d.isClosed);
   const byId = new Map(open.map((d) => [d.id, d]));
-  const inspected = open.map((d) => inspectedDealOf(d, history, request.asOf, stageNames.get(d.stageId)));
+  const details = await history.details(open.map((d) => d.id));
+  const inspected = open.map((d) => inspectedDealOf(d, details.get(d.id)?.nextStep ?? null, history, request.asOf, stageNames.get(d.stageId)));
   const result = inspectDeals(inspected, config, thresholds, request.asOf).map((inspection) => {
     const deal = byId.get(inspection.deal.id);
     if (deal === undefined) throw new Error(`Inspected deal ${inspection.deal.id} was not loaded`);
@@ -179,11 +189,12 @@ export async function getDealInspection(store: Store, actor: Actor, query: Inspe
   const reps = complianceByRep(complianceInputs(current));
   const list = ordered(current, query.warning);
   const start = (query.page - 1) * query.pageSize;
+  const details = await findDealDetails(store.db, list.slice(start, start + query.pageSize).map((i) => i.deal.id));
   return {
     filter: resolvedFilterView(request),
     kinds: WARNING_KINDS.map((k) => ({ id: k.id, label: k.label, description: k.description })),
     deals: list.slice(start, start + query.pageSize).map(({ inspection, deal }) => ({
-      deal: toMetricRecord(deal, people, stageNames),
+      deal: toMetricRecord(deal, details, people, stageNames),
       warnings: inspection.warnings.map((w) => ({ kind: w.kind, message: w.message })),
     })),
     total: list.length,
@@ -204,8 +215,9 @@ export async function exportDealInspection(store: Store, actor: Actor, query: In
   const people = new Map((await listPeople(store.db)).map((p) => [p.id, p.name]));
   const stageNames = new Map((await listAllStages(store.db)).map((s) => [s.id, s.name]));
   const header = ['id', 'name', 'account_name', 'owner_name', 'stage', 'amount', 'currency', 'close_date', 'warning_count', ...WARNING_KINDS.map((k) => k.id), 'as_of'];
+  const details = await findDealDetails(store.db, list.map((i) => i.deal.id));
   const rows = list.map(({ inspection, deal }) => [
-    deal.id, deal.name, deal.accountName ?? '', people.get(deal.ownerId) ?? '', stageNames.get(deal.stageId) ?? deal.stageId,
+    deal.id, details.get(deal.id)?.name ?? '', details.get(deal.id)?.accountName ?? '', people.get(deal.ownerId) ?? '', stageNames.get(deal.stageId) ?? deal.stageId,
     deal.originalAmountMinor === null ? '' : formatMoney({ minor: deal.originalAmountMinor, currency: deal.currency }), deal.currency, deal.closeDate,
     String(inspection.warnings.length), ...WARNING_KINDS.map((k) => inspection.warnings.find((w) => w.kind === k.id)?.message ?? ''), request.asOf,
   ]);

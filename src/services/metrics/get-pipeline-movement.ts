@@ -4,6 +4,7 @@ import { addDays, isPlainDate, type PlainDate } from '../../core/shared/plain-da
 import type { Store } from '../../store/database.ts';
 import type { Actor } from '../access/actor.ts';
 import { ServiceError } from '../service-error.ts';
+import { ACCOUNT_SLICES } from './compute-metric.ts';
 import { resolvedFilterView } from './get-metric.ts';
 import { ChangeLog, loadMetricDeals, loadMetricDealsByIds, type MetricDeal } from './load-metric-deals.ts';
 import { resolveMetricRequest, type MetricRequest } from './metric-request.ts';
@@ -41,7 +42,9 @@ export async function computePipelineMovement(store: Store, actor: Actor, query:
   if (!isPlainDate(start)) throw new ServiceError('invalid_argument', `start "${start}" is not a real date (YYYY-MM-DD)`, { field: 'start' });
   if (start >= endRequest.asOf) throw new ServiceError('invalid_argument', `The movement must start (${start}) before the as-of date (${endRequest.asOf})`, { field: 'start' });
   const startRequest: MetricRequest = { ...endRequest, asOf: start };
-  const window = { ranges: [{ from: endRequest.from, to: endRequest.to }] };
+  const by = query.by ?? null;
+  const accountAttributes = by !== null && ACCOUNT_SLICES.has(by);
+  const window = { ranges: [{ from: endRequest.from, to: endRequest.to }], accountAttributes };
   const converter = await loadReportConverter(store, endRequest.currency, endRequest.workspace.corporateCurrency);
   const changeLog = new ChangeLog(store);
   const atStart = await loadMetricDeals(store, startRequest, window, converter, changeLog);
@@ -50,11 +53,10 @@ export async function computePipelineMovement(store: Store, actor: Actor, query:
   const endById = new Map(atEnd.map((d) => [d.id, d]));
   // A deal in the window at the start may have left it by the end: read where it went.
   const missing = atStart.filter((d) => !endById.has(d.id)).map((d) => d.id);
-  for (const [id, deal] of await loadMetricDealsByIds(store, endRequest, missing, converter, changeLog)) endById.set(id, deal);
+  for (const [id, deal] of await loadMetricDealsByIds(store, endRequest, missing, converter, changeLog, accountAttributes)) endById.set(id, deal);
   const ids = [...new Set([...startById.keys(), ...endById.keys()])].sort();
   const deals: DealEnds<MovementPoint>[] = ids.map((id) => ({ opportunityId: id, start: pointOf(startById.get(id)), end: pointOf(endById.get(id)) }));
 
-  const by = query.by ?? null;
   const keying = by === null ? null : await sliceKeying(store, endRequest, by);
   const options = { window: { from: endRequest.from, to: endRequest.to }, currency: endRequest.currency };
   const sliced = pipelineMovementBy(deals, options, (p) => (keying === null ? '' : keying.keyOf(p.deal, (d) => d.closeDate)));

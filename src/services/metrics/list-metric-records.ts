@@ -3,6 +3,7 @@ import type { MetricRecordView, MetricRecordsPageView, MetricRecordsQuery } from
 import { bpsAsPercentText } from '../../core/shared/basis-points.ts';
 import { formatMoney } from '../../core/shared/money.ts';
 import type { Store } from '../../store/database.ts';
+import { findDealDetails, type DealDetails } from '../../store/metric-deal-query.ts';
 import { listPeople } from '../../store/person-repository.ts';
 import { listAllStages } from '../../store/sales-process-repository.ts';
 import type { Actor } from '../access/actor.ts';
@@ -41,12 +42,13 @@ async function recordsOf(store: Store, actor: Actor, query: MetricRecordsQuery):
 }
 
 /** A deal as a record of the API: its own amount and its contribution in the report currency. */
-export function toMetricRecord(d: MetricDeal, people: ReadonlyMap<string, string>, stages: ReadonlyMap<string, string>): MetricRecordView {
+export function toMetricRecord(d: MetricDeal, details: ReadonlyMap<string, DealDetails>, people: ReadonlyMap<string, string>, stages: ReadonlyMap<string, string>): MetricRecordView {
+  const more = details.get(d.id);
   return {
     id: d.id,
-    externalId: d.externalId,
-    name: d.name,
-    account: d.accountId === null ? null : { id: d.accountId, name: d.accountName ?? '' },
+    externalId: more?.externalId ?? null,
+    name: more?.name ?? d.id,
+    account: d.accountId === null ? null : { id: d.accountId, name: more?.accountName ?? '' },
     owner: d.ownerId === '' ? null : { id: d.ownerId, name: people.get(d.ownerId) ?? d.ownerId },
     stage: { id: d.stageId, name: stages.get(d.stageId) ?? d.stageId },
     amount: d.originalAmountMinor === null ? null : { minor: d.originalAmountMinor, currency: d.currency },
@@ -72,7 +74,11 @@ export async function listMetricRecords(store: Store, actor: Actor, query: Metri
   const start = (query.page - 1) * query.pageSize;
   const { people, stages } = await namesOf(store);
   return {
-    items: sorted.slice(start, start + query.pageSize).map((d) => toMetricRecord(d, people, stages)),
+    items: await (async () => {
+      const page = sorted.slice(start, start + query.pageSize);
+      const details = await findDealDetails(store.db, page.map((d) => d.id));
+      return page.map((d) => toMetricRecord(d, details, people, stages));
+    })(),
     page: query.page,
     pageSize: query.pageSize,
     total: deals.length,
@@ -87,8 +93,9 @@ export async function exportMetricRecords(store: Store, actor: Actor, query: Met
   const { deals, currency, isDemo } = await recordsOf(store, actor, query);
   assertExportable(deals.length);
   const { people, stages } = await namesOf(store);
+  const details = await findDealDetails(store.db, deals.map((d) => d.id));
   const rows = deals.map((d) => [
-    d.id, d.externalId ?? '', d.name, d.accountName ?? '', people.get(d.ownerId) ?? '', stages.get(d.stageId) ?? d.stageId,
+    d.id, details.get(d.id)?.externalId ?? '', details.get(d.id)?.name ?? '', details.get(d.id)?.accountName ?? '', people.get(d.ownerId) ?? '', stages.get(d.stageId) ?? d.stageId,
     d.originalAmountMinor === null ? '' : formatMoney({ minor: d.originalAmountMinor, currency: d.currency }), d.currency,
     d.amountMinor === null ? '' : formatMoney({ minor: d.amountMinor, currency: currency as typeof d.currency }), currency,
     d.closeDate, d.createdDate, d.forecastCategory, bpsAsPercentText(d.probabilityBps), String(d.isClosed), String(d.isWon),

@@ -10,6 +10,7 @@ import {
   listChangesAfter,
   queryMetricDeals,
   type DealChange,
+  type MetricDealReading,
   type MetricDealRow,
 } from '../../store/metric-deal-query.ts';
 import { listAllStages, type Stage } from '../../store/sales-process-repository.ts';
@@ -21,15 +22,12 @@ import type { ReportConverter } from './report-converter.ts';
  * reports cut by. Extends the core's MetricOpportunity, so every core metric takes it as it is.
  */
 export interface MetricDeal extends MetricOpportunity {
-  readonly name: string;
-  readonly externalId: string | null;
   readonly accountId: string | null;
-  readonly accountName: string | null;
   readonly processId: string;
+  /** The account's attributes, read only when the report filters or cuts by them (else null). */
   readonly state: string | null;
   readonly segment: string | null;
   readonly industry: string | null;
-  readonly nextStep: string | null;
   /** The deal's own currency and amount (minor units) as of the date, before conversion. */
   readonly currency: CurrencyCode;
   readonly originalAmountMinor: number | null;
@@ -41,6 +39,13 @@ export interface MetricDealWindowRequest {
   readonly ranges: readonly { readonly from: PlainDate; readonly to: PlainDate }[];
   /** Every deal open on the as-of date too (deal inspection). */
   readonly includeOpen?: boolean;
+  /** Read the accounts' state, segment and industry (set when the report cuts by them). */
+  readonly accountAttributes?: boolean;
+}
+
+function readingOf(request: MetricRequest, window: MetricDealWindowRequest | undefined): MetricDealReading {
+  const a = request.attributes;
+  return { accountAttributes: window?.accountAttributes === true || a.segment !== undefined || a.states !== undefined || a.industry !== undefined };
 }
 
 /** Deals owned by nobody sit under this owner key in reports (an unassigned deal is still pipeline). */
@@ -120,11 +125,12 @@ export async function loadMetricDeals(
     store.db,
     { ownerIds, createdOnOrBefore: request.asOf, closeOrCreatedIn: window.ranges, includeOpen: window.includeOpen ?? false },
     request.attributes,
+    readingOf(request, window),
   );
   const seen = new Set(rows.map((r) => r.id));
   const moved = [...later.entries()].filter(([id, changes]) => !seen.has(id) && mayHaveBeenInWindow(changes, window, request.ownerIds !== null)).map(([id]) => id);
   if (moved.length > 0) {
-    for (const row of await findMetricDealsByIds(store.db, moved, request.attributes)) {
+    for (const row of await findMetricDealsByIds(store.db, moved, request.attributes, readingOf(request, window))) {
       if (row.createdDate <= request.asOf) rows.push(row);
     }
   }
@@ -169,10 +175,7 @@ export function dealAsOf(
   const amountMinor = state.amountMinor === null ? null : converter.convert(state.amountMinor, row.currency, state.closeDate);
   return {
     id: row.id,
-    name: row.name,
-    externalId: row.externalId,
     accountId: row.accountId,
-    accountName: row.accountName,
     ownerId: state.ownerId ?? UNASSIGNED_OWNER,
     processId: row.processId,
     createdDate: row.createdDate,
@@ -191,7 +194,6 @@ export function dealAsOf(
     state: row.state,
     segment: row.segment,
     industry: row.industry,
-    nextStep: row.nextStep,
     currency: row.currency,
     originalAmountMinor: state.amountMinor,
   };
@@ -207,13 +209,14 @@ export async function loadMetricDealsByIds(
   ids: readonly string[],
   converter: ReportConverter,
   changeLog?: ChangeLog,
+  accountAttributes = false,
 ): Promise<Map<string, MetricDeal>> {
   const found = new Map<string, MetricDeal>();
   if (ids.length === 0) return found;
   const instant = endOfDay(request.asOf);
   const later = groupChanges(await (changeLog ?? new ChangeLog(store)).since(request.asOf, request.today));
   const stages = new Map<string, Stage>((await listAllStages(store.db)).map((s) => [s.id, s]));
-  for (const row of await findMetricDealsByIds(store.db, ids, request.attributes)) {
+  for (const row of await findMetricDealsByIds(store.db, ids, request.attributes, readingOf(request, { ranges: [], accountAttributes }))) {
     const deal = dealAsOf(row, later.get(row.id) ?? [], instant, stages, converter);
     if (deal === null) continue;
     if (request.ownerIds !== null && !request.ownerIds.has(deal.ownerId)) continue;
