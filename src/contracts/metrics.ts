@@ -163,8 +163,8 @@ export type HistogramView = z.infer<typeof histogramView>;
 export const metricRecordsQuery = metricQuery.extend({
   metric: z.string().max(64),
   key: z.string().max(200).optional(),
-  /** For movement drill-down: the bucket whose deals to list. */
-  bucket: movementBucket.optional(),
+  /** For movement drill-down: the bucket whose deals to list, or the pipeline at either end. */
+  bucket: z.enum([...movementBucket.options, 'starting', 'ending']).optional(),
   start: isoDate.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AuditLogPage } from './admin/audit-log-page.tsx';
 import { UsersPage } from './admin/users-page.tsx';
+import { AnalyticsRoutes } from './analytics/analytics-routes.tsx';
 import { useMe } from './auth/auth-context.tsx';
 import { RequireAuth, RequirePermission } from './auth/require-auth.tsx';
 import { SignInPage } from './auth/sign-in-page.tsx';
@@ -34,7 +35,7 @@ export function App() {
         }
       >
         <Route index element={<Home />} />
-        <Route path="analytics" element={<PlannedAreaPage area="analytics" />} />
+        <Route path="analytics/*" element={<RequirePermission permission="pipeline.read"><AnalyticsRoutes /></RequirePermission>} />
         <Route path="forecasts" element={<PlannedAreaPage area="forecasts" />} />
         <Route path="compensation" element={<PlannedAreaPage area="compensation" />} />
         <Route path="territories" element={<PlannedAreaPage area="territories" />} />

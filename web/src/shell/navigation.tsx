@@ -18,7 +18,7 @@ export interface NavGroupItem {
 export type NavEntry = NavLinkItem | NavGroupItem;
 
 export const NAVIGATION: readonly NavEntry[] = [
-  { label: 'Analytics', to: '/analytics', permission: 'pipeline.read', planned: true },
+  { label: 'Analytics', to: '/analytics', permission: 'pipeline.read' },
   { label: 'Forecasts', to: '/forecasts', permission: 'pipeline.read', planned: true },
   { label: 'Compensation', to: '/compensation', permission: 'pay.read', planned: true },
   { label: 'Territories & Quotas', to: '/territories', permission: 'pipeline.read', planned: true },

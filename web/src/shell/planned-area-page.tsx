@@ -1,10 +1,5 @@
 /** The areas still to come, each saying plainly what it will hold; no made-up figures. */
 export const PLANNED_AREAS = {
-  analytics: {
-    title: 'Analytics',
-    summary:
-      'Pipeline analytics: coverage, conversion and win rates by stage, sales cycle length and slipped deals, with the pipeline as it stood on any past date, rebuilt from the opportunity history already kept.',
-  },
   forecasts: {
     title: 'Forecasts',
     summary:
