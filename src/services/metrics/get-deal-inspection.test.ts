@@ -66,6 +66,8 @@ for (const engine of TEST_ENGINES) {
       await openDeal(org.sam, 100_00);
       const view = await getDealInspection(ctx.store, actorOf('manager', org.alice), inspectionQuery.parse({}));
       expect(view.byRep.map((r) => r.ownerId)).toEqual([org.rita.id]);
+      // Teams are first-line managers' reports: Rita reports to Alice.
+      expect(view.byTeam.map((t) => [t.name, t.repCount])).toEqual([[`${org.alice.name}'s team`, 1]]);
       expect(view.trend[0]?.points).toHaveLength(TREND_WEEKS);
       expect(view.trend[0]?.points.at(-1)).toEqual({ asOf: today, scoreBps: 10_000 });
     });

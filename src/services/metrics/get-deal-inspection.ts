@@ -9,9 +9,8 @@ import { formatMoney } from '../../core/shared/money.ts';
 import { addDays, daysBetween, plainDateOfTimestamp, type PlainDate } from '../../core/shared/plain-date.ts';
 import type { Store } from '../../store/database.ts';
 import { findDealDetails, listFieldChangesOf, type DealChange, type DealDetails } from '../../store/metric-deal-query.ts';
-import { listPeople } from '../../store/person-repository.ts';
+import { listPeople, managerOfEachPersonOn } from '../../store/person-repository.ts';
 import { listAllStages } from '../../store/sales-process-repository.ts';
-import { listTeams, teamOfEachPersonOn } from '../../store/team-repository.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DownloadFile } from '../export/download-file.ts';
 import { assertExportable, downloadTable } from '../pipeline/download-table.ts';
@@ -184,8 +183,8 @@ export async function getDealInspection(store: Store, actor: Actor, query: Inspe
   const { request, current, trend } = await inspect(store, actor, query);
   const people = new Map((await listPeople(store.db)).map((p) => [p.id, p.name]));
   const stageNames = new Map((await listAllStages(store.db)).map((s) => [s.id, s.name]));
-  const teams = await teamOfEachPersonOn(store.db, request.asOf);
-  const teamNames = new Map((await listTeams(store.db)).map((t) => [t.id, t.name]));
+  // A team is a first-line manager's direct reports as of the as-of date (the reporting line, not a named team).
+  const managers = await managerOfEachPersonOn(store.db, request.asOf);
   const reps = complianceByRep(complianceInputs(current));
   const list = ordered(current, query.warning);
   const start = (query.page - 1) * query.pageSize;
@@ -201,7 +200,10 @@ export async function getDealInspection(store: Store, actor: Actor, query: Inspe
     page: query.page,
     pageSize: query.pageSize,
     byRep: reps.map((r) => ({ ...r, name: people.get(r.ownerId) ?? (r.ownerId === '' ? 'Unassigned' : r.ownerId) })),
-    byTeam: complianceByTeam(reps, (ownerId) => teams.get(ownerId) ?? null).map((t) => ({ ...t, name: t.teamId === null ? 'No team' : teamNames.get(t.teamId) ?? t.teamId })),
+    byTeam: complianceByTeam(reps, (ownerId) => managers.get(ownerId) ?? null).map((t) => ({
+      ...t,
+      name: t.teamId === null ? 'No manager' : `${people.get(t.teamId) ?? t.teamId}'s team`,
+    })),
     trend: complianceTrend(trend).map((t) => ({ ownerId: t.ownerId, name: people.get(t.ownerId) ?? t.ownerId, points: [...t.points] })),
     isDemo: request.workspace.isDemo,
   };
