@@ -93,7 +93,7 @@ export type MetricResultView = z.infer<typeof metricResult>;
 export const kpiTile = z.object({
   metric: metricDefinition,
   current: metricValue,
-  /** The same metric over the previous period of the same length, read as of the same offset. */
+  /** The same metric over the previous period of the same length, read as of the same as-of date. */
   previous: metricValue,
   /** current − previous in the metric's unit; null when either is undefined. */
   change: z.number().nullable(),

@@ -50,6 +50,8 @@ export interface MetricDealAttributes {
   readonly industry?: string | undefined;
   readonly type?: string | undefined;
   readonly leadSource?: string | undefined;
+  /** Leaves out the deals in this currency (those the database has already summed). */
+  readonly excludeCurrency?: string | undefined;
 }
 
 /** The window a report needs deals from, on today's values; the service adds deals that changed since. */
@@ -98,6 +100,7 @@ function attributeConditions(eb: Eb, filter: MetricDealAttributes): Expression<S
   if (filter.industry !== undefined) conditions.push(eb('a.industry', '=', filter.industry));
   if (filter.type !== undefined) conditions.push(eb('o.type', '=', filter.type));
   if (filter.leadSource !== undefined) conditions.push(eb('o.lead_source', '=', filter.leadSource));
+  if (filter.excludeCurrency !== undefined) conditions.push(eb('o.currency', '<>', filter.excludeCurrency));
   return conditions;
 }
 

@@ -11,10 +11,11 @@ import { listFieldChangesBetween, listFieldChangesOf, listLineItemShares } from 
 import { listAllStages } from '../../store/sales-process-repository.ts';
 import { ServiceError } from '../service-error.ts';
 import { loadMetricDeals, type MetricDeal } from './load-metric-deals.ts';
-import { DEFAULT_SLICE, evaluatorOf, type EvaluationContext, type Figure } from './metric-evaluators.ts';
+import { DEFAULT_SLICE, evaluatorOf, recordCountOf, type EvaluationContext, type Figure } from './metric-evaluators.ts';
 import type { MetricRequest } from './metric-request.ts';
 import { NONE_KEY, sliceKeying, type SliceKeying } from './metric-slices.ts';
 import { loadReportConverter } from './report-converter.ts';
+import { aggregateMetrics, canAggregate } from './aggregate-metric.ts';
 
 /** A deal part cut by product line: the deal with its share of the amount on one line. */
 export type ProductPart = MetricDeal & { readonly productLine: string };
@@ -126,7 +127,14 @@ function stageSlices(metricId: string, deals: readonly MetricDeal[], context: Ev
  * the metric computed on each group of deals (so additive metrics sum to the total), in key order;
  * fiscal periods in date order, with empty periods of the report present.
  */
-export async function computeMetric(store: Store, request: MetricRequest, metricId: string, by: MetricSliceId | undefined, targetMinor?: number): Promise<ComputedMetric & { deals: readonly MetricDeal[] }> {
+export async function computeMetric(
+  store: Store,
+  request: MetricRequest,
+  metricId: string,
+  by: MetricSliceId | undefined,
+  targetMinor?: number,
+  options: { readonly withRecords?: boolean } = {},
+): Promise<ComputedMetric & { deals: readonly MetricDeal[] }> {
   const definition = definitionOf(metricId);
   const evaluator = evaluatorOf(metricId);
   if (evaluator === undefined) throw new ServiceError('not_found', `There is no metric "${metricId}"`);
@@ -135,6 +143,16 @@ export async function computeMetric(store: Store, request: MetricRequest, metric
     throw new ServiceError('invalid_argument', `${definition.name} cannot be cut by ${slice}: its amount is not split by product`, { field: 'by' });
   }
   const converter = await loadReportConverter(store, request.currency, request.workspace.corporateCurrency);
+  if (options.withRecords !== true && (await canAggregate(store, request, [metricId], slice))) {
+    const keying = slice === null ? null : await sliceKeying(store, request, slice);
+    const aggregated = (await aggregateMetrics(store, request, [metricId], slice, keying, converter, targetMinor)).get(metricId);
+    if (aggregated === undefined) throw new Error(`No aggregate for ${metricId}`);
+    if (slice === null || keying === null) return { definition, by: null, total: aggregated.total, slices: [], deals: [] };
+    const keys = keying.fixedKeys.length > 0 ? keying.fixedKeys : [...aggregated.slices.keys()].filter((k) => recordCountOf(aggregated.slices.get(k) ?? { value: null, records: [] }) > 0).sort();
+    const empty = evaluator.evaluate([], { period: { from: request.from, to: request.to }, targetMinor });
+    const slices = keys.map((key) => ({ ...(aggregated.slices.get(key) ?? empty), key, label: keying.labelOf(key) }));
+    return { definition, by: slice, total: aggregated.total, slices, deals: [] };
+  }
   const window = { ranges: [{ from: request.from, to: request.to }], includeOpen: evaluator.allOpen === true, accountAttributes: slice !== null && ACCOUNT_SLICES.has(slice) };
   let deals = await loadMetricDeals(store, request, window, converter);
   if (evaluator.pushes === true) deals = await attachPushes(store, request, deals);
@@ -163,9 +181,9 @@ export async function computeMetric(store: Store, request: MetricRequest, metric
   // Fiscal periods: exactly the report's periods, in date order (a deal dated outside the report
   // does not count toward its metric anyway).
   const keys = keying.fixedKeys.length > 0 ? keying.fixedKeys : [...groups.keys()].sort();
-  const slices = keys.map((key) => {
-    const figure = evaluator.evaluate(groups.get(key) ?? [], full);
-    return { ...figure, key, label: keying.labelOf(key) };
-  });
+  // A slice no deal of the figure falls in (a deal read for another reason) is left out; fiscal periods all stay.
+  const slices = keys
+    .map((key) => ({ ...evaluator.evaluate(groups.get(key) ?? [], full), key, label: keying.labelOf(key) }))
+    .filter((slice) => keying.fixedKeys.length > 0 || recordCountOf(slice) > 0);
   return { definition, by: slice, total, slices, deals };
 }

@@ -5,7 +5,7 @@ import type { Store } from '../../store/database.ts';
 import type { Actor } from '../access/actor.ts';
 import { computeMetric, slicesOf } from './compute-metric.ts';
 import { formatMetricValue } from './format-metric-value.ts';
-import type { Figure } from './metric-evaluators.ts';
+import { recordCountOf, type Figure } from './metric-evaluators.ts';
 import { resolveMetricRequest, type MetricRequest } from './metric-request.ts';
 
 /** The catalogue entry as the API shows it, with the dimensions it can be cut by. */
@@ -19,7 +19,7 @@ export function valueView(figure: Figure, definition: MetricDefinition, currency
     display: formatMetricValue(figure.value, definition.unit, currency),
     ...(figure.numerator !== undefined ? { numerator: figure.numerator } : {}),
     ...(figure.denominator !== undefined ? { denominator: figure.denominator } : {}),
-    recordCount: figure.records.length,
+    recordCount: recordCountOf(figure),
   };
 }
 

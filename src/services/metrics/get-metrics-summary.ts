@@ -4,6 +4,7 @@ import { addDays, daysBetween, type PlainDate } from '../../core/shared/plain-da
 import type { Store } from '../../store/database.ts';
 import type { Actor } from '../access/actor.ts';
 import { definitionView, resolvedFilterView, valueView } from './get-metric.ts';
+import { aggregateMetrics, canAggregate } from './aggregate-metric.ts';
 import { loadMetricDeals } from './load-metric-deals.ts';
 import { evaluatorOf, type Figure } from './metric-evaluators.ts';
 import { resolveMetricRequest, type MetricRequest } from './metric-request.ts';
@@ -16,9 +17,13 @@ export const SUMMARY_METRICS = [
 
 async function figures(store: Store, request: MetricRequest, metricIds: readonly string[], targetMinor: number | undefined): Promise<Map<string, Figure>> {
   const converter = await loadReportConverter(store, request.currency, request.workspace.corporateCurrency);
+  const result = new Map<string, Figure>();
+  if (await canAggregate(store, request, metricIds, null)) {
+    for (const [id, aggregated] of await aggregateMetrics(store, request, metricIds, null, null, converter, targetMinor)) result.set(id, aggregated.total);
+    return result;
+  }
   const deals = await loadMetricDeals(store, request, { ranges: [{ from: request.from, to: request.to }] }, converter);
   const context = { period: { from: request.from, to: request.to }, targetMinor };
-  const result = new Map<string, Figure>();
   for (const id of metricIds) {
     const evaluator = evaluatorOf(id);
     if (evaluator !== undefined) result.set(id, evaluator.evaluate(deals, context));
@@ -27,12 +32,13 @@ async function figures(store: Store, request: MetricRequest, metricIds: readonly
 }
 
 /**
- * The previous period of the same length, ending the day before this one starts, read as of the
- * same distance from its end (a quarter to date compares with the previous quarter to the same day).
+ * The previous period of the same length, ending the day before this one starts. It is read as of
+ * the same as-of date as the current one: every figure of a page is the data as known on one day
+ * (for a past period, its final figures as known then).
  */
 export function previousWindow(from: PlainDate, to: PlainDate, asOf: PlainDate): { from: PlainDate; to: PlainDate; asOf: PlainDate } {
   const length = daysBetween(from, to) + 1;
-  return { from: addDays(from, -length), to: addDays(to, -length), asOf: addDays(asOf, -length) };
+  return { from: addDays(from, -length), to: addDays(to, -length), asOf };
 }
 
 /** KPI tiles for the period with the change from the previous period, for the caller's scope. */

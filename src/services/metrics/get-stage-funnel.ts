@@ -4,6 +4,7 @@ import { listAllStages } from '../../store/sales-process-repository.ts';
 import type { Actor } from '../access/actor.ts';
 import { computeMetric } from './compute-metric.ts';
 import { resolvedFilterView } from './get-metric.ts';
+import { recordCountOf } from './metric-evaluators.ts';
 import { resolveMetricRequest } from './metric-request.ts';
 
 /**
@@ -40,7 +41,7 @@ export async function getStageFunnel(store: Store, actor: Actor, filter: Metrics
         medianDaysInStage: t?.value ?? null,
         meanDaysInStage: stays === 0 ? null : t?.meanDays ?? null,
         openAmount: o?.value ?? 0,
-        openCount: o?.records.length ?? 0,
+        openCount: o === undefined ? 0 : recordCountOf(o),
       };
     }),
     isDemo: request.workspace.isDemo,

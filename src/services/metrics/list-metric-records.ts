@@ -36,7 +36,7 @@ async function recordsOf(store: Store, actor: Actor, query: MetricRecordsQuery):
     return { deals, currency: movement.request.currency, isDemo: movement.request.workspace.isDemo };
   }
   const request = await resolveMetricRequest(store, actor, query);
-  const computed = await computeMetric(store, request, query.metric, query.key === undefined ? undefined : query.by, query.target);
+  const computed = await computeMetric(store, request, query.metric, query.key === undefined ? undefined : query.by, query.target, { withRecords: true });
   const figure = query.key === undefined ? computed.total : computed.slices.find((s) => s.key === query.key);
   return { deals: [...(figure?.records ?? [])], currency: request.currency, isDemo: request.workspace.isDemo };
 }

@@ -22,8 +22,15 @@ export interface Figure {
   readonly denominator?: number | null;
   /** Time in stage: the mean days beside the median the value holds. */
   readonly meanDays?: number | null;
-  /** The deals behind the figure. */
+  /** The deals behind the figure (empty when the figure was summed in the database: see recordCount). */
   readonly records: readonly MetricDeal[];
+  /** How many deals stand behind the figure, when not all of them are in `records`. */
+  readonly recordCount?: number;
+}
+
+/** How many deals stand behind a figure. */
+export function recordCountOf(figure: Figure): number {
+  return figure.recordCount ?? figure.records.length;
 }
 
 export interface EvaluationContext {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 /** The opportunity columns analytics read for every deal of a report, after the leading date and id. */
 export const METRIC_COLUMNS = [
   'owner_id', 'process_id', 'stage_id', 'account_id', 'amount_minor', 'currency', 'close_date', 'created_date', 'type', 'lead_source',
-  'forecast_category', 'forecast_category_override', 'probability_bps',
+  'forecast_category', 'forecast_category_override', 'probability_bps', 'is_closed', 'is_won',
 ] as const;
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { MetricsFilter } from '../../../src/contracts/metrics.ts';
 import { fiscalPeriodOf, type FiscalCalendarConfig } from '../../../src/core/shared/fiscal-calendar.ts';
-import { addDays, addMonths, datePartsOf, daysInMonth, isPlainDate, minDate, plainDateFromParts, type PlainDate } from '../../../src/core/shared/plain-date.ts';
+import { addDays, addMonths, datePartsOf, daysInMonth, isPlainDate, plainDateFromParts, type PlainDate } from '../../../src/core/shared/plain-date.ts';
 
 export const PERIOD_PRESETS = [
   { id: 'this_quarter', label: 'This quarter' },
@@ -107,6 +107,6 @@ export function yearEarlier(date: PlainDate, fiscal: FiscalCalendarConfig | null
 export function priorYearQuery(query: MetricsQuery, resolved: { readonly from: string; readonly to: string; readonly asOf: string }, fiscal: FiscalCalendarConfig | null): MetricsQuery | null {
   const { from, to, asOf } = resolved;
   if (!isPlainDate(from) || !isPlainDate(to) || !isPlainDate(asOf)) return null;
-  const priorTo = yearEarlier(to, fiscal);
-  return { ...query, from: yearEarlier(from, fiscal), to: priorTo, asOf: minDate(priorTo, asOf) };
+  // Read as of the page's as-of date, like every other figure on it: the prior year as known then.
+  return { ...query, from: yearEarlier(from, fiscal), to: yearEarlier(to, fiscal), asOf };
 }

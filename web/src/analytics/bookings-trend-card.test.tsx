@@ -26,11 +26,11 @@ async function trendTable() {
 }
 
 describe('BookingsTrendCard', () => {
-  it('asks for the same period a year earlier, read as of its end', async () => {
+  it('asks for the same period a year earlier, read as of the page\'s as-of date', async () => {
     const api = stubMetricsApi(ANSWERS);
     renderAnalytics('/analytics?asOf=2025-05-15');
     await waitFor(() => expect(api.requestsTo('/api/metrics/bookings')).toHaveLength(2));
-    expect(Object.fromEntries(api.requestsTo('/api/metrics/bookings')[1]!.searchParams)).toEqual({ from: '2024-04-01', to: '2024-06-30', asOf: '2024-06-30', by: 'month' });
+    expect(Object.fromEntries(api.requestsTo('/api/metrics/bookings')[1]!.searchParams)).toEqual({ from: '2024-04-01', to: '2024-06-30', asOf: '2025-05-15', by: 'month' });
   });
 
   it('sets each month beside the same month a year earlier', async () => {

@@ -97,7 +97,7 @@ export function BookingsTrendCard() {
   return (
     <ChartCard
       title="Bookings by month against the prior year"
-      description="Closed-won amounts by close month; the line is the same fiscal months a year earlier, complete."
+      description="Closed-won amounts by close month; the line is the same fiscal months a year earlier, as known on the as-of date."
       status={failed !== null ? 'error' : current.status === 'loading' || prior.status === 'loading' ? 'loading' : 'ready'}
       error={failed?.error}
       onRetry={failed?.reload}
