@@ -204,12 +204,32 @@ export function convertMoney(amount: Money, to: CurrencyCode, ratePerTarget: str
  */
 export function convertMoneyVia(amount: Money, to: CurrencyCode, ratePerSource: string, ratePerTarget: string): Money {
   if (amount.currency === to) return amount;
+  return { minor: convertMinor(amount.minor, conversionFactor(amount.currency, to, ratePerSource, ratePerTarget)), currency: to };
+}
+
+/** A conversion between two currencies as one integer fraction: minor units × multiplier ÷ divisor. */
+export interface ConversionFactor {
+  readonly multiplier: bigint;
+  readonly divisor: bigint;
+}
+
+/**
+ * The fraction convertMoneyVia applies, parsed once: a report converting thousands of deals at a
+ * few hundred dated rates computes each day's factor once and reuses it (convertMinor).
+ */
+export function conversionFactor(from: CurrencyCode, to: CurrencyCode, ratePerSource: string, ratePerTarget: string): ConversionFactor {
   const source = exactDecimal(ratePerSource, 'invalid_rate');
   const target = exactDecimal(ratePerTarget, 'invalid_rate');
   if (source.units <= 0n || target.units <= 0n) {
     throw new DomainError('invalid_rate', `Exchange rates "${ratePerSource}" and "${ratePerTarget}" must be positive numbers`);
   }
-  const numerator = BigInt(amount.minor) * target.units * 10n ** BigInt(source.scale + currencyExponent(to));
-  const denominator = source.units * 10n ** BigInt(target.scale + currencyExponent(amount.currency));
-  return { minor: safeMinorOf(divideHalfUp(numerator, denominator), 'convertMoneyVia'), currency: to };
+  return {
+    multiplier: target.units * 10n ** BigInt(source.scale + currencyExponent(to)),
+    divisor: source.units * 10n ** BigInt(target.scale + currencyExponent(from)),
+  };
+}
+
+/** Minor units converted by a factor, rounded half-up (away from zero at .5) once. */
+export function convertMinor(minor: number, factor: ConversionFactor): number {
+  return safeMinorOf(divideHalfUp(BigInt(minor) * factor.multiplier, factor.divisor), 'convertMoneyVia');
 }

@@ -1,6 +1,6 @@
 import type { CurrencyCode } from '../../core/shared/currency.ts';
 import { rateOn, type ExchangeRate } from '../../core/shared/exchange-rates.ts';
-import { convertMoneyVia } from '../../core/shared/money.ts';
+import { conversionFactor, convertMinor, type ConversionFactor } from '../../core/shared/money.ts';
 import type { PlainDate } from '../../core/shared/plain-date.ts';
 import { listCurrencyRates } from '../../store/currency-rate-repository.ts';
 import type { Store } from '../../store/database.ts';
@@ -17,14 +17,15 @@ export interface ReportConverter {
 }
 
 export function reportConverter(target: CurrencyCode, corporate: CurrencyCode, rates: readonly ExchangeRate[]): ReportConverter {
-  // rateOn scans the rate list; a report converts thousands of deals over a few hundred dates.
-  const rateCache = new Map<string, string>();
-  const rate = (currency: CurrencyCode, date: PlainDate): string => {
+  // rateOn scans the rate list and a rate is parsed to a fraction: a report converts thousands of
+  // deals over a few hundred dates, so each (currency, day) factor is worked out once.
+  const factors = new Map<string, ConversionFactor>();
+  const factorOf = (currency: CurrencyCode, date: PlainDate): ConversionFactor => {
     const key = `${currency}|${date}`;
-    let found = rateCache.get(key);
+    let found = factors.get(key);
     if (found === undefined) {
-      found = rateOn(rates, currency, date, corporate);
-      rateCache.set(key, found);
+      found = conversionFactor(currency, target, rateOn(rates, currency, date, corporate), rateOn(rates, target, date, corporate));
+      factors.set(key, found);
     }
     return found;
   };
@@ -32,8 +33,8 @@ export function reportConverter(target: CurrencyCode, corporate: CurrencyCode, r
     currency: target,
     convert(amountMinor, currency, date) {
       if (currency === target) return amountMinor;
-      // The same single rounding as convertOn, with the day's rates looked up once.
-      return convertMoneyVia({ minor: amountMinor, currency }, target, rate(currency, date), rate(target, date)).minor;
+      // The same single rounding as convertOn (convertMoneyVia), with the day's factor computed once.
+      return convertMinor(amountMinor, factorOf(currency, date));
     },
   };
 }
