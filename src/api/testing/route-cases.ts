@@ -54,7 +54,9 @@ async function opsJobOf(fx: ApiFixture): Promise<string> {
   const fileId = await uploadedFileOf(fx);
   const started = await fx.call('ops', { method: 'POST', url: '/api/imports', payload: { fileIds: [fileId], dryRun: true } });
   const jobId = started.json<{ jobId: string }>().jobId;
-  for (let attempt = 0; attempt < 200; attempt += 1) {
+  // A dry run of one row takes milliseconds, but its worker thread starts slowly on a busy machine: allow 20 s.
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
     const job = await fx.call('ops', { method: 'GET', url: `/api/jobs/${jobId}` });
     const status = job.json<{ status: string }>().status;
     if (status === 'succeeded' || status === 'failed') return jobId;
