@@ -44,6 +44,14 @@ function dateArgument(value: string | undefined, name: string): PlainDate | unde
   return value;
 }
 
+/** The account states a region and/or state filter allows (both: the state, if it lies in the region). */
+function statesFilter(region: string | undefined, state: string | undefined): string[] | undefined {
+  const inRegion = region === undefined ? undefined : statesOfCensusRegion(region);
+  if (state === undefined) return inRegion;
+  if (inRegion === undefined) return [state];
+  return inRegion.includes(state) ? [state] : [];
+}
+
 function intersect(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): ReadonlySet<string> | null {
   if (a === null) return b;
   if (b === null) return a;
@@ -89,7 +97,7 @@ export async function resolveMetricRequest(store: Store, actor: Actor, filter: M
     attributes: {
       processId: filter.processId,
       segment: filter.segment,
-      states: filter.region !== undefined ? statesOfCensusRegion(filter.region) : filter.state !== undefined ? [filter.state] : undefined,
+      states: statesFilter(filter.region, filter.state),
       industry: filter.industry,
       type: filter.type,
       leadSource: filter.leadSource,
