@@ -80,10 +80,14 @@ function conditions(eb: Eb, filter: AggregateFilter, owners: readonly string[] |
   return list;
 }
 
-function from(db: Kysely<Database>) {
-  // With no account column read, both engines drop this left join on a unique key, so a report
-  // without account filters or keys stays on the analytics index.
-  return db.selectFrom('opportunity as o').leftJoin('account as a', 'a.id', 'o.account_id');
+function from(db: Kysely<Database>, filter: AggregateFilter, key: AggregateKey) {
+  const a = filter.attributes;
+  const joined = db.selectFrom('opportunity as o').leftJoin('account as a', 'a.id', 'o.account_id');
+  if (key === 'state' || key === 'segment' || key === 'industry' || a.segment !== undefined || a.states !== undefined || a.industry !== undefined) return joined;
+  // Without an account column the join is left out: SQLite would still look up every account,
+  // and the report stays on the analytics index. The builder keeps the joined type, as no
+  // expression of this query names the account then.
+  return db.selectFrom('opportunity as o') as unknown as typeof joined;
 }
 
 /** Runs one grouped query per chunk of owners (bind limits), returning every chunk's rows. */
@@ -103,7 +107,7 @@ export async function queryCloseAggregates(db: Kysely<Database>, filter: Aggrega
   // Half-up per deal, away from zero: integer division truncates toward zero on both engines.
   const weighted = sql<number>`sum(case when o.amount_minor is null then 0 when o.amount_minor >= 0 then (o.amount_minor * o.probability_bps + 5000) / 10000 else -(((-o.amount_minor) * o.probability_bps + 5000) / 10000) end)`;
   return perOwnerChunk(filter, async (owners) => {
-    const rows = await from(db)
+    const rows = await from(db, filter, key)
       .select([
         k.as('k'),
         'o.is_closed',
@@ -132,7 +136,7 @@ export async function queryCloseAggregates(db: Kysely<Database>, filter: Aggrega
 export async function queryCreatedAggregates(db: Kysely<Database>, filter: AggregateFilter, range: { from: PlainDate; to: PlainDate }, key: AggregateKey): Promise<CreatedAggregate[]> {
   const k = keyColumn(key);
   return perOwnerChunk(filter, async (owners) => {
-    const rows = await from(db)
+    const rows = await from(db, filter, key)
       .select([k.as('k'), sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(o.amount_minor), 0)`.as('total')])
       .where((eb) => eb.and([eb.between('o.created_date', range.from, range.to), ...conditions(eb, filter, owners)]))
       .$if(key !== 'none', (q) => q.groupBy(k))
@@ -153,7 +157,7 @@ export async function queryCycleAggregates(db: Kysely<Database>, engine: Engine,
   const k = keyColumn(key);
   const days = cycleDaysExpression(engine);
   return perOwnerChunk(filter, async (owners) => {
-    const rows = await from(db)
+    const rows = await from(db, filter, key)
       .select([k.as('k'), days.as('days'), sql<number>`count(*)`.as('n')])
       .where((eb) => eb.and([eb.between('o.close_date', range.from, range.to), eb('o.is_closed', '=', 1), eb('o.is_won', '=', 1), ...conditions(eb, filter, owners)]))
       .groupBy(key === 'none' ? [days] : [k, days])

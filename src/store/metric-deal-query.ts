@@ -215,16 +215,16 @@ function toChange(r: { opportunity_id: string; changed_at: string; field: string
  * index on (field, changed_at) answers it with one range per field.
  */
 export async function listChangesAfter(db: Kysely<Database>, instant: string): Promise<DealChange[]> {
+  // No ORDER BY: asked to sort by opportunity, SQLite walks the whole history's unique index
+  // instead of the (field, changed_at) range; the few rows found are sorted here instead.
   const rows = await db
     .selectFrom('opportunity_history')
-    .select(['opportunity_id', 'changed_at', 'field', 'old_value', 'new_value'])
+    .select(['id', 'opportunity_id', 'changed_at', 'field', 'old_value', 'new_value'])
     .where('field', 'in', ['stage', 'amount', 'close_date', 'forecast_category', 'owner'])
     .where('changed_at', '>', instant)
-    .orderBy('opportunity_id')
-    .orderBy('changed_at')
-    .orderBy('field')
-    .orderBy('id')
     .execute();
+  const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  rows.sort((a, b) => order(a.opportunity_id, b.opportunity_id) || order(a.changed_at, b.changed_at) || order(a.field, b.field) || order(a.id, b.id));
   return rows.map(toChange).filter((c): c is DealChange => c !== null);
 }
 

@@ -51,9 +51,13 @@ export async function computePipelineMovement(store: Store, actor: Actor, query:
   const atEnd = await loadMetricDeals(store, endRequest, window, converter, changeLog);
   const startById = new Map(atStart.map((d) => [d.id, d]));
   const endById = new Map(atEnd.map((d) => [d.id, d]));
-  // A deal in the window at the start may have left it by the end: read where it went.
-  const missing = atStart.filter((d) => !endById.has(d.id)).map((d) => d.id);
-  for (const [id, deal] of await loadMetricDealsByIds(store, endRequest, missing, converter, changeLog, accountAttributes)) endById.set(id, deal);
+  // A deal in the window at the start may have left it by the end: read where it went. A deal in
+  // the window at the end may have existed outside it at the start (pulled in, not created): read
+  // where it was.
+  const missingAtEnd = atStart.filter((d) => !endById.has(d.id)).map((d) => d.id);
+  for (const [id, deal] of await loadMetricDealsByIds(store, endRequest, missingAtEnd, converter, changeLog, accountAttributes)) endById.set(id, deal);
+  const missingAtStart = atEnd.filter((d) => !startById.has(d.id)).map((d) => d.id);
+  for (const [id, deal] of await loadMetricDealsByIds(store, startRequest, missingAtStart, converter, changeLog, accountAttributes)) startById.set(id, deal);
   const ids = [...new Set([...startById.keys(), ...endById.keys()])].sort();
   const deals: DealEnds<MovementPoint>[] = ids.map((id) => ({ opportunityId: id, start: pointOf(startById.get(id)), end: pointOf(endById.get(id)) }));
 

@@ -162,6 +162,8 @@ export function dealAsOf(
     forecastCategory: row.forecastCategory,
     ownerId: row.ownerId,
   };
+  // A deal created after the instant did not exist then, whether or not its history says so.
+  if (createdAtOf(row) > instant) return null;
   const state = laterChanges.length === 0 ? current : stateAsOf(current, createdAtOf(row), laterChanges, instant);
   if (state === null) return null;
   const stage = stages.get(state.stageId);
