@@ -44,7 +44,7 @@ export function dashboardPage(asOf: PlainDate): DashboardPage {
   return {
     asOf,
     period: { from: quarter.start, to: quarter.end },
-    previous: previousWindow(quarter.start, quarter.end, asOf),
+    previous: previousWindow(CALENDAR_YEAR, quarter.start, quarter.end, asOf),
     months: { from: addMonths(month.start, -11), to: month.end },
     movementStart: addDays(asOf, -7),
   };

@@ -1,5 +1,6 @@
 import type { MetricsFilter, MetricsSummaryView } from '../../contracts/metrics.ts';
 import { metricById } from '../../core/metrics/metric-catalogue.ts';
+import { fiscalPeriodOf, type FiscalCalendarConfig } from '../../core/shared/fiscal-calendar.ts';
 import { addDays, daysBetween, type PlainDate } from '../../core/shared/plain-date.ts';
 import type { Store } from '../../store/database.ts';
 import type { Actor } from '../access/actor.ts';
@@ -32,11 +33,19 @@ async function figures(store: Store, request: MetricRequest, metricIds: readonly
 }
 
 /**
- * The previous period of the same length, ending the day before this one starts. It is read as of
- * the same as-of date as the current one: every figure of a page is the data as known on one day
- * (for a past period, its final figures as known then).
+ * The period before this one: the previous fiscal year, quarter or month when the period is exactly
+ * one (so FY2017 compares with FY2016, leap day or 53rd week included), else the days of the same
+ * length just before it. It is read as of the same as-of date as the current one: every figure of
+ * a page is the data as known on one day (for a past period, its final figures as known then).
  */
-export function previousWindow(from: PlainDate, to: PlainDate, asOf: PlainDate): { from: PlainDate; to: PlainDate; asOf: PlainDate } {
+export function previousWindow(fiscal: FiscalCalendarConfig, from: PlainDate, to: PlainDate, asOf: PlainDate): { from: PlainDate; to: PlainDate; asOf: PlainDate } {
+  for (const grain of ['year', 'quarter', 'month'] as const) {
+    const period = fiscalPeriodOf(fiscal, from, grain);
+    if (period.start === from && period.end === to) {
+      const before = fiscalPeriodOf(fiscal, addDays(from, -1), grain);
+      return { from: before.start, to: before.end, asOf };
+    }
+  }
   const length = daysBetween(from, to) + 1;
   return { from: addDays(from, -length), to: addDays(to, -length), asOf };
 }
@@ -44,7 +53,7 @@ export function previousWindow(from: PlainDate, to: PlainDate, asOf: PlainDate):
 /** KPI tiles for the period with the change from the previous period, for the caller's scope. */
 export async function getMetricsSummary(store: Store, actor: Actor, filter: MetricsFilter & { target?: number | undefined }): Promise<MetricsSummaryView> {
   const request = await resolveMetricRequest(store, actor, filter);
-  const previous = previousWindow(request.from, request.to, request.asOf);
+  const previous = previousWindow(request.fiscal, request.from, request.to, request.asOf);
   const previousRequest: MetricRequest = { ...request, ...previous };
   const ids = filter.target === undefined ? [...SUMMARY_METRICS] : [...SUMMARY_METRICS, 'coverage'];
   const [now, before] = await Promise.all([figures(store, request, ids, filter.target), figures(store, previousRequest, ids, filter.target)]);
